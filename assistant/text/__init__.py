@@ -1,0 +1,1 @@
+"""Text utilities shared by chunking, indexing and retrieval: numerals, tokenising, normalising."""

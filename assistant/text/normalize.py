@@ -1,0 +1,131 @@
+"""Query-side normalisation, so that questions in people's words meet statute wording.
+
+乡镇人大 -> 乡、民族乡、镇的人民代表大会, 常委会 -> 常务委员会, 第12条 -> 第十二条, 2/3 -> 三分之二,
+traditional characters -> simplified. The original question is kept: the speech says 乡镇人大 too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from assistant.text.numerals import int_to_cn
+
+# Longest first; each pair is (colloquial, statute wording).
+ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+    ("全国人大常委会", "全国人民代表大会常务委员会"),
+    ("省人大常委会", "省人民代表大会常务委员会"),
+    ("市人大常委会", "市人民代表大会常务委员会"),
+    ("县人大常委会", "县人民代表大会常务委员会"),
+    ("区人大常委会", "市辖区人民代表大会常务委员会"),
+    ("人大常委会", "人民代表大会常务委员会"),
+    ("乡镇人大主席团", "乡、民族乡、镇的人民代表大会主席团"),
+    ("乡镇人大主席", "乡、民族乡、镇的人民代表大会主席"),
+    ("乡镇人大代表", "乡、民族乡、镇的人民代表大会代表"),
+    ("乡镇人代会", "乡、民族乡、镇的人民代表大会会议"),
+    ("乡镇人大", "乡、民族乡、镇的人民代表大会"),
+    ("乡镇政府", "乡、民族乡、镇的人民政府"),
+    ("乡镇长", "乡长、镇长"),
+    ("乡镇", "乡、民族乡、镇"),
+    ("全国人大", "全国人民代表大会"),
+    ("人代会", "人民代表大会会议"),
+    ("人大代表", "人民代表大会代表"),
+    ("人大", "人民代表大会"),
+    ("常委会", "常务委员会"),
+    ("专委会", "专门委员会"),
+    ("监委", "监察委员会"),
+    ("一府一委两院", "人民政府、监察委员会、人民法院、人民检察院"),
+    ("两院", "人民法院、人民检察院"),
+    ("法院", "人民法院"),
+    ("检察院", "人民检察院"),
+    ("政府", "人民政府"),
+    ("开会", "举行会议"),
+    ("开几次", "举行几次"),
+    ("几次会", "几次会议"),
+    ("一年", "每年"),
+    ("选代表", "选举代表"),
+    ("多少人联名", "代表联名"),
+    ("几个人联名", "代表联名"),
+    ("过半", "过半数"),
+    ("撤人", "罢免"),
+    ("免职", "罢免"),
+)
+
+_FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"／": "/", "％": "%"})
+_ARTICLE_NUM = re.compile(r"第\s*(\d{1,4})\s*(条|章|节|编|款|项)")
+_BARE_ARTICLE = re.compile(r"(?<![\d第])(\d{1,3})\s*条")
+_FRACTION = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})(?!\d)")
+_FRACTION_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s*分之\s*(\d{1,2})(?!\d)")
+_PERCENT = re.compile(r"(?<!\d)(\d{1,3})\s*%")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedQuery:
+    original: str  # cleaned, simplified-character form of what the user typed
+    canonical: str  # with statute wording substituted
+
+    @property
+    def both(self) -> str:
+        """Both forms, for lexical matching: a term in either counts."""
+        return self.original if self.canonical == self.original else f"{self.original} {self.canonical}"
+
+
+class QueryNormalizer:
+    """Stateless apart from the lazily built traditional->simplified converter."""
+
+    @cached_property
+    def _t2s(self) -> Any:
+        from opencc import OpenCC
+
+        return OpenCC("t2s")
+
+    def clean(self, text: str) -> str:
+        """Strip control characters, unify width and whitespace, convert to simplified Chinese."""
+        text = unicodedata.normalize("NFC", text)
+        text = _CONTROL.sub(" ", text).translate(_FULLWIDTH)
+        text = _SPACE.sub(" ", text).strip()
+        return self._t2s.convert(text) if _has_cjk(text) else text
+
+    def normalize(self, text: str) -> NormalizedQuery:
+        original = _numerals(self.clean(text))
+        canonical = original
+        for short, full in ABBREVIATIONS:
+            canonical = _replace_word(canonical, short, full)
+        return NormalizedQuery(original, canonical)
+
+
+def _numerals(text: str) -> str:
+    text = _ARTICLE_NUM.sub(lambda m: f"第{int_to_cn(int(m.group(1)))}{m.group(2)}", text)
+    text = _BARE_ARTICLE.sub(lambda m: f"第{int_to_cn(int(m.group(1)))}条", text)
+    text = _FRACTION.sub(lambda m: f"{int_to_cn(int(m.group(2)))}分之{int_to_cn(int(m.group(1)))}", text)
+    text = _FRACTION_WORDS.sub(
+        lambda m: f"{int_to_cn(int(m.group(1)))}分之{int_to_cn(int(m.group(2)))}", text
+    )
+    return _PERCENT.sub(lambda m: f"百分之{int_to_cn(int(m.group(1)))}", text)
+
+
+def _replace_word(text: str, short: str, full: str) -> str:
+    """Replace `short` unless it already sits inside its full form (人民政府 stays as it is)."""
+    if short not in text:
+        return text
+    out, pos = [], 0
+    while True:
+        i = text.find(short, pos)
+        if i < 0:
+            out.append(text[pos:])
+            return "".join(out)
+        window_start = max(0, i - len(full))
+        if full in text[window_start : i + len(full)]:
+            out.append(text[pos : i + len(short)])
+        else:
+            out.append(text[pos:i] + full)
+        pos = i + len(short)
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)

@@ -1,0 +1,80 @@
+"""Chinese tokenising for BM25: a private jieba instance with a user dictionary of congress terms."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import threading
+from functools import cached_property
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import jieba
+
+_KEEP = re.compile(r"[\u4e00-\u9fff0-9a-zA-Z]")
+
+
+def _data(name: str) -> str:
+    return resources.files("assistant.text").joinpath("data", name).read_text(encoding="utf-8")
+
+
+class Tokenizer:
+    """jieba search-mode tokens without punctuation or stopwords. Loads its dictionary lazily."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Identifies the dictionary and stopwords, so an index knows what tokenised it."""
+        digest = hashlib.sha256((_data("userdict.txt") + _data("stopwords.txt")).encode()).hexdigest()
+        return f"jieba0.42.1:{digest[:12]}"
+
+    @cached_property
+    def stopwords(self) -> frozenset[str]:
+        return frozenset(w.strip() for w in _data("stopwords.txt").splitlines() if w.strip())
+
+    @cached_property
+    def _jieba(self) -> jieba.Tokenizer:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        tok = jieba.Tokenizer()
+        for line in _data("userdict.txt").splitlines():
+            parts = line.split()
+            if parts:
+                tok.add_word(parts[0], int(parts[1]) if len(parts) > 1 else None)
+        return tok
+
+    @cached_property
+    def _tagger(self) -> Any:
+        import jieba.posseg
+
+        return jieba.posseg.POSTokenizer(self._jieba)
+
+    def proper_names(self, text: str) -> list[str]:
+        """Place and person names (jieba tags ns/nr): 「山东省」「孟景伟」."""
+        with self._lock:
+            pairs = self._tagger.lcut(text)
+        return [p.word for p in pairs if p.flag in ("ns", "nr", "nrt", "nrfg") and len(p.word) >= 2]
+
+    def tokens(self, text: str) -> list[str]:
+        """Search-mode tokens: 人民代表大会 also yields 人民, 代表, 大会, so short queries still match."""
+        with self._lock:  # jieba's lazy initialisation is not thread-safe
+            words = self._jieba.lcut_for_search(text.lower())
+        kept = [w for w in words if _KEEP.search(w) and w not in self.stopwords and not w.isspace()]
+        return kept + _bigrams(text)
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def _bigrams(text: str) -> list[str]:
+    """Character bigrams of Chinese runs, marked with '_': they match where jieba splits a term
+    differently in the question and in the text (「五簿一档」)."""
+    out: list[str] = []
+    for run in _CJK_RUN.findall(text):
+        out.extend("_" + run[i : i + 2] for i in range(len(run) - 1))
+    return out
