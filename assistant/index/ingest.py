@@ -1,0 +1,244 @@
+"""Incremental ingest: unchanged files are skipped by hash, changed ones replaced, vanished ones
+pruned on request. Each document is committed on its own, so an interrupted run loses nothing
+that was committed and leaves no half-documents."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from tqdm import tqdm
+
+from assistant.chunking import chunk_document
+from assistant.errors import LoadError, NotFound
+from assistant.index.catalog import StoredChunk
+from assistant.index.keys import bm25_text, retrieval_keys
+from assistant.index.store import Index
+from assistant.loading import iter_files, load_bytes
+from assistant.types import DocKind, Document
+
+log = logging.getLogger(__name__)
+_KEYS_PER_BATCH = 256
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    source: str
+    status: str  # added | updated | unchanged | renamed | duplicate | failed | removed
+    title: str = ""
+    doc_id: str = ""
+    chunks: int = 0
+    message: str = ""
+
+
+@dataclass
+class IngestReport:
+    results: list[FileResult] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [r for r in self.results if r.status == "failed"]
+
+    @property
+    def changed(self) -> bool:
+        return any(r.status in ("added", "updated", "renamed", "removed") for r in self.results)
+
+
+@dataclass
+class _Prepared:
+    doc: Document
+    chunks: list[StoredChunk]
+    keys: list[tuple[str, str, str]]  # (key id, chunk id, text to embed)
+    replaces: str = ""  # doc_id of the previous version of this source
+
+
+def source_label(path: Path) -> str:
+    """How a file is named in the index: relative to the working directory when inside it."""
+    absolute = path.resolve()
+    try:
+        return absolute.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+class Ingester:
+    """Writes documents into an Index (catalog + every embedder's vectors)."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+
+    # --- public operations ------------------------------------------------------------------
+    def ingest_paths(self, paths: Sequence[Path], prune: bool = False, progress: bool = True) -> IngestReport:
+        self.index.check_manifest(create=True)
+        self.remove_orphans()
+        report = IngestReport()
+        files = list(iter_files(paths))
+        seen: set[str] = set()
+        pending: list[_Prepared] = []
+        bar = tqdm(total=len(files), desc="导入文档", unit="个", disable=not progress, leave=False)
+        for path in files:
+            source = source_label(path)
+            seen.add(source)
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                report.results.append(
+                    FileResult(source, "failed", message=f"无法读取文件：{exc.strerror or exc}")
+                )
+                bar.update(1)
+                continue
+            outcome = self._prepare(source, path.name, data)
+            twin = next(
+                (
+                    p
+                    for p in pending
+                    if not isinstance(outcome, FileResult) and p.doc.doc_id == outcome.doc.doc_id
+                ),
+                None,
+            )
+            if twin is not None:  # the same text twice in this batch
+                outcome = FileResult(
+                    source,
+                    "duplicate",
+                    twin.doc.title,
+                    twin.doc.doc_id,
+                    message=f"与 {twin.doc.source} 内容相同，未重复收录",
+                )
+            if isinstance(outcome, FileResult):
+                report.results.append(outcome)
+                bar.update(1)
+                continue
+            pending.append(outcome)
+            if sum(len(p.keys) for p in pending) >= _KEYS_PER_BATCH:
+                report.results.extend(self._commit(pending, bar))
+                pending = []
+        report.results.extend(self._commit(pending, bar))
+        bar.close()
+        if prune:
+            report.results.extend(self._prune(paths, seen))
+        return report
+
+    def ingest_bytes(self, name: str, data: bytes, source: str, kind: DocKind | None = None) -> FileResult:
+        """One document from memory (an upload); the same checks and atomicity as files."""
+        self.index.check_manifest(create=True)
+        outcome = self._prepare(source, name, data, kind)
+        if isinstance(outcome, FileResult):
+            return outcome
+        return self._commit([outcome], None)[0]
+
+    def remove(self, doc_id: str) -> FileResult:
+        info = self.index.catalog.by_id(doc_id)
+        if info is None:
+            raise NotFound(f"文档不存在：{doc_id}")
+        with self.index.catalog.transaction() as db:
+            self.index.catalog.delete_document(db, doc_id)
+        for store in self.index.vectors.values():
+            store.delete_documents([doc_id])
+        return FileResult(info.source, "removed", info.title, doc_id, info.n_chunks)
+
+    def remove_orphans(self) -> int:
+        """Delete vectors whose document never committed (an ingest killed part-way)."""
+        known = self.index.catalog.doc_ids()
+        removed = 0
+        for store in self.index.vectors.values():
+            orphans = sorted(store.doc_ids() - known)
+            if orphans:
+                log.warning("removing vectors of %d uncommitted documents from %s", len(orphans), store.name)
+                store.delete_documents(orphans)
+                removed += len(orphans)
+        return removed
+
+    # --- steps ------------------------------------------------------------------------------
+    def _prepare(
+        self, source: str, name: str, data: bytes, kind: DocKind | None = None
+    ) -> _Prepared | FileResult:
+        catalog = self.index.catalog
+        previous = catalog.by_source(source)
+        file_sha = hashlib.sha256(data).hexdigest()
+        if previous is not None and previous.file_sha256 == file_sha:
+            return FileResult(source, "unchanged", previous.title, previous.doc_id, previous.n_chunks)
+        try:
+            doc = load_bytes(data, name, source, kind)
+        except LoadError as exc:
+            return FileResult(source, "failed", message=exc.reason)
+        twin = catalog.by_id(doc.doc_id)
+        if twin is not None and twin.source != source:
+            return self._same_content(source, file_sha, twin.source, twin.doc_id, twin.title, twin.n_chunks)
+        if twin is not None:  # same text, other bytes (e.g. re-encoded): only the hash moves
+            with catalog.transaction() as db:
+                catalog.rename_source(db, twin.doc_id, source, file_sha)
+            return FileResult(source, "unchanged", twin.title, twin.doc_id, twin.n_chunks)
+        chunks = chunk_document(doc, self.index.settings.chunking)
+        if not chunks:
+            return FileResult(source, "failed", doc.title, message="没有切分出任何段落（文件可能只有标题）")
+        tokenizer = self.index.tokenizer
+        stored = [StoredChunk(c, tuple(tokenizer.tokens(bm25_text(c)))) for c in chunks]
+        keys = [
+            (f"{c.chunk_id}:{i}", c.chunk_id, text)
+            for c in chunks
+            for i, text in enumerate(retrieval_keys(c))
+        ]
+        return _Prepared(doc, stored, keys, previous.doc_id if previous else "")
+
+    def _same_content(
+        self, source: str, file_sha: str, twin_source: str, twin_id: str, title: str, n_chunks: int
+    ) -> FileResult:
+        """A file whose text is already indexed: a move when the old file is gone, else a duplicate."""
+        if Path(twin_source).exists() or twin_source.startswith("uploads/"):
+            return FileResult(
+                source, "duplicate", title, twin_id, message=f"与已收录的 {twin_source} 内容相同，未重复收录"
+            )
+        with self.index.catalog.transaction() as db:
+            self.index.catalog.rename_source(db, twin_id, source, file_sha)
+        return FileResult(source, "renamed", title, twin_id, n_chunks, message=f"由 {twin_source} 改名而来")
+
+    def _commit(self, batch: list[_Prepared], bar: tqdm | None) -> list[FileResult]:
+        """Embed a batch of documents together (fewer, fuller model calls), then write each one."""
+        if not batch:
+            return []
+        texts = [text for p in batch for _, _, text in p.keys]
+        vectors = {name: emb.embed_documents(texts) for name, emb in self.index.embedders.items()}
+        results, offset = [], 0
+        for prepared in batch:
+            n = len(prepared.keys)
+            results.append(self._write(prepared, {k: v[offset : offset + n] for k, v in vectors.items()}))
+            offset += n
+            if bar is not None:
+                bar.update(1)
+        return results
+
+    def _write(self, prepared: _Prepared, vectors: dict[str, np.ndarray]) -> FileResult:
+        doc = prepared.doc
+        ids = [k for k, _, _ in prepared.keys]
+        metas = [{"chunk_id": c, "doc_id": doc.doc_id, "kind": doc.kind.value} for _, c, _ in prepared.keys]
+        for name, store in self.index.vectors.items():
+            store.upsert(ids, vectors[name], metas)
+        catalog = self.index.catalog
+        with catalog.transaction() as db:
+            if prepared.replaces:
+                catalog.delete_document(db, prepared.replaces)
+            catalog.put_document(db, doc, prepared.chunks)
+        if prepared.replaces:
+            for store in self.index.vectors.values():
+                store.delete_documents([prepared.replaces])
+        status = "updated" if prepared.replaces else "added"
+        log.info("%s %s (%d chunks)", status, doc.source, len(prepared.chunks))
+        return FileResult(doc.source, status, doc.title, doc.doc_id, len(prepared.chunks))
+
+    def _prune(self, roots: Iterable[Path], seen: set[str]) -> list[FileResult]:
+        """Drop documents that lived under the given roots but were not found this time."""
+        labels = [source_label(root) for root in roots]
+        results = []
+        for info in self.index.catalog.documents():
+            inside = any(info.source == lb or info.source.startswith(lb.rstrip("/") + "/") for lb in labels)
+            if inside and info.source not in seen and not os.path.exists(info.source):
+                results.append(self.remove(info.doc_id))
+        return results

@@ -1,0 +1,162 @@
+"""The index: catalog (source of truth), Chroma vectors per embedder, BM25 built from the catalog.
+
+An Index object owns its heavy resources and opens them lazily. Readers work on a Snapshot that
+is rebuilt whenever the catalog's generation moves, so a search never sees half a document.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from assistant.chunking import chunker_fingerprint
+from assistant.config import Settings
+from assistant.embedding import Embedder, make_embedder
+from assistant.embedding.cache import CachedEmbedder, EmbeddingCache
+from assistant.errors import IndexMismatch, IndexMissing
+from assistant.index.bm25 import BM25
+from assistant.index.catalog import Catalog
+from assistant.index.keys import KEYS_VERSION
+from assistant.index.vectors import VectorStore, open_client
+from assistant.text.tokenize import Tokenizer
+from assistant.types import Chunk
+
+FORMAT_VERSION = "1"
+
+
+@dataclass
+class Snapshot:
+    """An immutable, consistent view of the catalog for readers."""
+
+    generation: int
+    chunks: list[Chunk]
+    tokens: list[tuple[str, ...]]
+    bm25: BM25
+    position: dict[str, int] = field(default_factory=dict)  # chunk_id -> index in chunks
+
+    def __post_init__(self) -> None:
+        self.position = {c.chunk_id: i for i, c in enumerate(self.chunks)}
+
+    @cached_property
+    def titles(self) -> dict[str, str]:
+        return {c.doc_id: c.title for c in self.chunks}
+
+    @cached_property
+    def levels(self) -> list[frozenset[str]]:
+        """乡镇/县级/全国 markers of each chunk (see retrieval.levels)."""
+        from assistant.retrieval.levels import passage_levels
+
+        return [passage_levels(c.text) for c in self.chunks]
+
+    @cached_property
+    def articles(self) -> dict[tuple[str, int], list[int]]:
+        found: dict[tuple[str, int], list[int]] = {}
+        for i, c in enumerate(self.chunks):
+            if c.article_no:
+                found.setdefault((c.doc_id, c.article_no), []).append(i)
+        return found
+
+
+class Index:
+    """One index directory (or one namespace on a Chroma server)."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        tokenizer: Tokenizer | None = None,
+        embedders: dict[str, Embedder] | None = None,
+    ) -> None:
+        self.settings = settings
+        self.directory = Path(settings.index_dir)
+        self.tokenizer = tokenizer or Tokenizer()
+        self._embedders = embedders
+        self._lock = threading.RLock()
+        self._snapshot: Snapshot | None = None
+
+    # --- resources, opened lazily -----------------------------------------------------------
+    @property
+    def catalog_path(self) -> Path:
+        return self.directory / "catalog.sqlite"
+
+    def exists(self) -> bool:
+        return self.catalog_path.exists()
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        return Catalog(self.catalog_path)
+
+    @cached_property
+    def client(self) -> Any:
+        return open_client(self.directory / "chroma", self.settings.chroma_url)
+
+    @cached_property
+    def embedders(self) -> dict[str, Embedder]:
+        if self._embedders is not None:
+            return self._embedders
+        cfg = self.settings.embedding
+        out: dict[str, Embedder] = {}
+        for name in cfg.backends:
+            emb = make_embedder(name, cfg.batch_size)
+            out[name] = CachedEmbedder(emb, self.embedding_cache) if cfg.cache else emb
+        return out
+
+    @cached_property
+    def embedding_cache(self) -> EmbeddingCache:
+        return EmbeddingCache(self.settings.embedding.cache_path or self.directory / "embedding-cache.sqlite")
+
+    @cached_property
+    def vectors(self) -> dict[str, VectorStore]:
+        namespace = self.directory.name if self.settings.chroma_url else ""
+        return {name: VectorStore(self.client, name, namespace) for name in self.settings.embedding.backends}
+
+    # --- manifest ---------------------------------------------------------------------------
+    def expected_manifest(self) -> dict[str, str]:
+        return {
+            "format": FORMAT_VERSION,
+            "embedders": json.dumps(list(self.settings.embedding.backends)),
+            "chunker": chunker_fingerprint(self.settings.chunking),
+            "tokenizer": self.tokenizer.fingerprint,
+            "keys": KEYS_VERSION,
+        }
+
+    def check_manifest(self, create: bool) -> None:
+        """Refuse to mix settings: an index built by other settings is an error, never reused."""
+        if not create and not self.exists():
+            raise IndexMissing(f"索引不存在：{self.directory}（请先运行 renda ingest 或 make run）")
+        found = self.catalog.manifest()
+        expected = self.expected_manifest()
+        if not found:
+            if create:
+                self.catalog.set_manifest(expected)
+            return
+        diffs = [
+            f"{k}: 索引为 {found.get(k)!s}，当前为 {v}" for k, v in expected.items() if found.get(k) != v
+        ]
+        if diffs:
+            raise IndexMismatch(
+                f"索引 {self.directory} 由不同的设置构建，不能混用（{'；'.join(diffs)}）。"
+                "请使用 renda ingest --rebuild 重建，或换一个 --index 目录。"
+            )
+
+    # --- readers ----------------------------------------------------------------------------
+    def snapshot(self) -> Snapshot:
+        """The current consistent view; rebuilt only when the catalog changed."""
+        generation = self.catalog.generation()
+        with self._lock:
+            if self._snapshot is None or self._snapshot.generation != generation:
+                loaded_generation, stored = self.catalog.load_chunks()
+                tokens = [sc.tokens for sc in stored]
+                self._snapshot = Snapshot(
+                    loaded_generation, [sc.chunk for sc in stored], tokens, BM25(tokens)
+                )
+            return self._snapshot
+
+    def close(self) -> None:
+        if "catalog" in self.__dict__:
+            self.catalog.close()
+        if "embedding_cache" in self.__dict__:
+            self.embedding_cache.close()

@@ -1,0 +1,1 @@
+"""Importers that turn external sources into ingestable documents."""
