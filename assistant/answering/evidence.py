@@ -1,0 +1,138 @@
+"""How strong the retrieved evidence is: the number the abstention threshold is compared with.
+
+Signals, combined by a logistic model fitted on the dev split of eval/questions.jsonl
+(`renda eval --fit`):
+- the learned ranker's score of the best passage;
+- how much of the question's vocabulary (idf-weighted) the top passages contain;
+- places and persons the question names that the corpus never mentions (「山东省」: the documents
+  are silent about them);
+- whether the top passages state the kind of fact asked for (多少钱 needs 元, 几天 needs 日/天).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from assistant.types import Hit
+
+_ANSWER_TYPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        "money",
+        re.compile(r"多少钱|多少元|几块钱|工资|补贴.{0,4}多少|经费.{0,4}(多少|标准)"),
+        re.compile(r"\d+\s*元|[一二三四五六七八九十百千万]+元"),
+    ),
+    (
+        "date",
+        re.compile(r"哪天|哪一天|几号|几月几日|哪一年|哪年|什么日子|开幕"),
+        re.compile(r"\d{4}年|\d+月\d+日|[一二三四五六七八九十]+月[一二三四五六七八九十]+日"),
+    ),
+    ("percent", re.compile(r"百分之多少|百分比|满意率|比率"), re.compile(r"百分之|%")),
+    (
+        "duration",
+        re.compile(r"几天|多少天|几日|多少日|多少个工作日|几个工作日"),
+        re.compile(r"[\d一二三四五六七八九十百两]+(?:个工作)?(?:日|天)"),
+    ),
+    (
+        "count",
+        re.compile(r"多少名|几名|多少件|几件|多少位|几位|多少个人|几个人员"),
+        re.compile(r"[\d一二三四五六七八九十百千两]+(?:名|件|位|人)|分之|过半数|半数"),
+    ),
+)
+_YEAR = re.compile(r"\d{4}年")
+_COLLOQUIAL = frozenset(["东西", "镇里", "乡里", "区里", "县里", "村里", "这里", "那里", "哪里"])
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why an answer is (not) given; confidence in 0..1 is compared with the threshold."""
+
+    confidence: float
+    top_score: float  # learned ranker score of the best passage
+    coverage: float  # idf-weighted share of the question's terms found in the top passages
+    unknown_names: tuple[str, ...]  # places and persons the question names that the corpus never does
+    answer_type: str  # the kind of fact asked for ("" when none in particular)
+    type_found: bool  # the top passages state that kind of fact
+    similarities: dict[str, float]  # embedder -> best dense similarity among the top passages
+    pinned: bool  # the question named an article that exists
+
+    def features(self) -> dict[str, float]:
+        return {
+            "top_score": self.top_score,
+            "coverage": self.coverage,
+            "unknown_names": float(min(len(self.unknown_names), 2)),
+            "type_missing": float(bool(self.answer_type) and not self.type_found),
+        }
+
+
+def coverage(
+    query_tokens: Sequence[str],
+    hits: Sequence[Hit],
+    idf: Callable[[str], float],
+    tokens: Callable[[str], list[str]],
+    top: int = 3,
+) -> float:
+    weights = {t: idf(t) for t in dict.fromkeys(query_tokens)}
+    total = sum(weights.values())
+    if not total or not hits:
+        return 0.0
+    found: set[str] = set()
+    for hit in hits[:top]:
+        found |= set(tokens(hit.chunk.heading + "\n" + hit.chunk.text))
+    return sum(w for t, w in weights.items() if t in found) / total
+
+
+def unknown_names(names: Sequence[str], known: Callable[[str], bool]) -> tuple[str, ...]:
+    """Names of places or persons the corpus never mentions: the documents cannot be about them."""
+    return tuple(n for n in dict.fromkeys(names) if n not in _COLLOQUIAL and not known(n))
+
+
+def answer_type(question: str) -> str:
+    return next((name for name, asks, _ in _ANSWER_TYPES if asks.search(question)), "")
+
+
+def states_type(kind: str, texts: Sequence[str], question: str = "") -> bool:
+    """Whether the passages state the kind of fact asked for; a year the question names
+    (「2025年…哪天」) must itself appear."""
+    pattern = next((p for name, _, p in _ANSWER_TYPES if name == kind), None)
+    if pattern is None:
+        return True
+    years = _YEAR.findall(question)
+    return any(pattern.search(t) and all(y in t for y in years) for t in texts)
+
+
+def best_similarities(hits: Sequence[Hit], embedders: Sequence[str]) -> dict[str, float]:
+    return {name: max((h.scores.get(name, 0.0) for h in hits[:3]), default=0.0) for name in embedders}
+
+
+# Rules, not fitted: a question about a place or person the corpus never names, or asking for a
+# kind of fact (an amount, a date, a number of days) that no top passage states, is unanswerable
+# here whatever the retrieval scores say. Too few such questions exist to fit these weights.
+RULE_WEIGHTS = {"unknown_names": -6.0, "type_missing": -6.0}
+
+
+class AbstentionModel:
+    """Logistic model over Evidence.features(): bias, top_score and coverage fitted on eval/ (dev
+    split), the rule features weighted by RULE_WEIGHTS."""
+
+    def __init__(self, coefficients: Mapping[str, float], threshold: float = 0.5) -> None:
+        self.coefficients = dict(coefficients) | RULE_WEIGHTS
+        self.threshold = threshold
+
+    @classmethod
+    def bundled(cls) -> AbstentionModel:
+        path = resources.files("assistant.answering").joinpath("abstention_weights.json")
+        if path.is_file():
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls(data["weights"], data.get("threshold", 0.5))
+        return cls({"bias": -1.0, "top_score": 1.0, "coverage": 2.0})
+
+    def confidence(self, features: Mapping[str, float]) -> float:
+        z = self.coefficients.get("bias", 0.0) + sum(
+            self.coefficients.get(k, 0.0) * v for k, v in features.items()
+        )
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

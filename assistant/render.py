@@ -1,0 +1,101 @@
+"""Plain-data and human-readable forms of hits and answers, shared by the CLI and the API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.index.ingest import FileResult
+from assistant.types import Answer, Citation, Hit
+
+
+def hit_dict(hit: Hit) -> dict[str, Any]:
+    c = hit.chunk
+    return {
+        "chunk_id": c.chunk_id,
+        "doc_id": c.doc_id,
+        "text": c.text,
+        "title": c.title,
+        "section": c.section,
+        "article": c.article,
+        "revision": c.revision_label,
+        "kind": c.kind.value,
+        "source": c.source,
+        "start": c.start,
+        "end": c.end,
+        "score": round(hit.score, 6),
+    }
+
+
+def citation_dict(c: Citation) -> dict[str, Any]:
+    return {
+        "n": c.n,
+        "chunk_id": c.chunk_id,
+        "doc_id": c.doc_id,
+        "title": c.title,
+        "revision": c.revision,
+        "section": c.section,
+        "label": c.label,
+        "text": c.text,
+        "source": c.source,
+        "kind": c.kind.value,
+        "start": c.start,
+        "end": c.end,
+    }
+
+
+def answer_dict(answer: Answer) -> dict[str, Any]:
+    return {
+        "question": answer.question,
+        "answer": answer.answer,
+        "abstained": answer.abstained,
+        "confidence": round(answer.confidence, 4),
+        "notice": answer.notice,
+        "citations": [citation_dict(c) for c in answer.citations],
+    }
+
+
+def file_result_dict(r: FileResult) -> dict[str, Any]:
+    return {
+        "source": r.source,
+        "status": r.status,
+        "title": r.title,
+        "doc_id": r.doc_id,
+        "chunks": r.chunks,
+        "message": r.message,
+    }
+
+
+def answer_text(answer: Answer) -> str:
+    lines = [answer.answer]
+    if answer.notice:
+        lines += ["", f"（{answer.notice}）"]
+    if answer.citations:
+        lines += ["", "依据："]
+        for c in answer.citations:
+            lines.append(f"[{c.n}] {c.label}")
+            lines += [f"    {line}" for line in c.text.splitlines() if line.strip()]
+    return "\n".join(lines)
+
+
+def hits_text(hits: list[Hit]) -> str:
+    if not hits:
+        return "没有找到相关内容。"
+    lines = []
+    for i, h in enumerate(hits, 1):
+        c = h.chunk
+        rev = f"（{c.revision_label}）" if c.revision_label else ""
+        lines.append(f"{i}. 《{c.title}》{rev}{c.section}  [{h.score:.4f}]")
+        body = c.text.replace("\n", " ")
+        lines.append(f"   {body[:160]}{'…' if len(body) > 160 else ''}")
+    return "\n".join(lines)
+
+
+STATUS_NAMES = {
+    "added": "新增",
+    "updated": "更新",
+    "unchanged": "未变",
+    "renamed": "改名",
+    "duplicate": "重复",
+    "failed": "失败",
+    "removed": "删除",
+}

@@ -1,0 +1,215 @@
+"""Hybrid retrieval: BM25 ∥ dense (one list per embedder) ∥ article look-up, fused, filtered."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from assistant.config import RetrievalSettings
+from assistant.index.store import Index, Snapshot
+from assistant.retrieval.filters import Filters
+from assistant.retrieval.fusion import rrf, zscore
+from assistant.retrieval.levels import level_match, question_levels
+from assistant.retrieval.lookup import LawResolver
+from assistant.retrieval.ranker import LinearRanker, candidate_features, feature_names
+from assistant.text.normalize import NormalizedQuery, QueryNormalizer
+from assistant.types import DocKind, Hit
+
+# Words that place a question in a speech or work report rather than in the statutes.
+PROSE_CUES = ("讲话", "今年", "去年", "明年", "区里", "全区", "会上", "报告里", "报告中")
+
+BM25 = "bm25"
+
+
+@dataclass
+class Candidates:
+    """Per-retriever evidence for one query, before fusion (also read by the answerer)."""
+
+    query: NormalizedQuery
+    tokens: list[str]
+    ranked: dict[str, list[int]] = field(default_factory=dict)  # retriever -> chunk positions, best first
+    scores: dict[str, dict[int, float]] = field(default_factory=dict)  # retriever -> position -> raw score
+    pinned: list[int] = field(default_factory=list)  # articles named in the question
+    named_docs: list[str] = field(default_factory=list)
+    hinted_kinds: tuple[DocKind, ...] = ()  # 「今年」「讲话里」: the question is about a speech or report
+    levels: frozenset[str] = frozenset()  # 乡镇/县级/全国 named in the question
+
+
+class HybridRetriever:
+    """search(query, k, filters) -> hits, best first. `use` picks component retrievers
+    (for baselines): "bm25" and/or embedder names; look-up can be switched off."""
+
+    def __init__(
+        self,
+        index: Index,
+        settings: RetrievalSettings,
+        normalizer: QueryNormalizer | None = None,
+        use: Sequence[str] | None = None,
+        lookup: bool = True,
+    ) -> None:
+        self.index = index
+        self.settings = settings
+        self.normalizer = normalizer or QueryNormalizer()
+        self.use = tuple(use) if use is not None else (BM25, *index.settings.embedding.backends)
+        self.lookup = lookup
+        self._resolver: tuple[int, LawResolver] | None = None
+        self._linear: tuple[LinearRanker | None] | None = None
+
+    def search(self, query: str, k: int = 5, filters: Filters | None = None) -> list[Hit]:
+        hits, _ = self.search_with_evidence(query, k, filters)
+        return hits
+
+    def search_with_evidence(
+        self, query: str, k: int = 5, filters: Filters | None = None
+    ) -> tuple[list[Hit], Candidates]:
+        snap = self.index.snapshot()
+        filters = filters or Filters()
+        cands = self.candidates(snap, query, filters)
+        return self._fuse(snap, cands, k), cands
+
+    # --- candidates -------------------------------------------------------------------------
+    def candidates(self, snap: Snapshot, query: str, filters: Filters) -> Candidates:
+        nq = self.normalizer.normalize(query)
+        tokens = self.index.tokenizer.tokens(nq.both)
+        cands = Candidates(nq, tokens)
+        if not snap.chunks:
+            return cands
+        mask = filters.mask(snap.chunks) if not filters.empty else None
+        n = self.settings.candidates
+        if BM25 in self.use:
+            self._bm25(snap, cands, mask, n)
+        for name in self.use:
+            if name != BM25:
+                self._dense(snap, cands, name, mask, filters, n)
+        resolver = self._law_resolver(snap)
+        cands.named_docs = resolver.named_documents(nq.original) or resolver.named_documents(nq.canonical)
+        cands.levels = question_levels(nq.original)
+        if any(cue in nq.original for cue in PROSE_CUES):
+            cands.hinted_kinds = (DocKind.SPEECH, DocKind.REPORT)
+        if self.lookup:
+            cands.pinned = self._pinned(snap, resolver, nq, filters, mask)
+        return cands
+
+    def _bm25(self, snap: Snapshot, cands: Candidates, mask: np.ndarray | None, n: int) -> None:
+        scores = snap.bm25.scores(cands.tokens)
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        top = [int(i) for i in np.argsort(-scores)[:n] if scores[i] > 0]
+        cands.ranked[BM25] = top
+        cands.scores[BM25] = {i: float(scores[i]) for i in top}
+
+    def _dense(
+        self, snap: Snapshot, cands: Candidates, name: str, mask: np.ndarray | None, filters: Filters, n: int
+    ) -> None:
+        text = cands.query.canonical if self.settings.dense_query == "canonical" else cands.query.original
+        vector = self.index.embedders[name].embed_query(text)
+        allowed = (
+            {c.doc_id for c, ok in zip(snap.chunks, mask, strict=True) if ok} if mask is not None else set()
+        )
+        matches = self.index.vectors[name].query(vector, n * 3, filters.chroma_where(allowed))
+        best: dict[int, float] = {}
+        for m in matches:
+            pos = snap.position.get(m.chunk_id)  # unknown ids: vectors of an uncommitted document
+            if pos is not None and (mask is None or mask[pos]) and m.similarity > best.get(pos, -1.0):
+                best[pos] = m.similarity
+        ranked = sorted(best, key=lambda p: -best[p])[:n]
+        cands.ranked[name] = ranked
+        cands.scores[name] = {p: best[p] for p in ranked}
+
+    def _law_resolver(self, snap: Snapshot) -> LawResolver:
+        if self._resolver is None or self._resolver[0] != snap.generation:
+            self._resolver = (snap.generation, LawResolver(snap.titles))
+        return self._resolver[1]
+
+    def _pinned(
+        self,
+        snap: Snapshot,
+        resolver: LawResolver,
+        nq: NormalizedQuery,
+        filters: Filters,
+        mask: np.ndarray | None,
+    ) -> list[int]:
+        only_doc = filters.doc_ids[0] if len(filters.doc_ids) == 1 else None
+        pinned: list[int] = []
+        for ref in resolver.article_refs(nq.original) or resolver.article_refs(nq.canonical):
+            doc_id = ref.doc_id or only_doc
+            if doc_id is None:
+                continue
+            for pos in snap.articles.get((doc_id, ref.article_no), []):
+                if (mask is None or mask[pos]) and pos not in pinned:
+                    pinned.append(pos)
+        return pinned
+
+    # --- fusion -----------------------------------------------------------------------------
+    def _fuse(self, snap: Snapshot, cands: Candidates, k: int) -> list[Hit]:
+        ranker = self._ranker() if self.settings.fusion == "learned" else None
+        fused = self._learned(snap, cands, ranker) if ranker is not None else self._classic(snap, cands)
+        return self._hits(snap, cands, fused, k)
+
+    def _classic(self, snap: Snapshot, cands: Candidates) -> dict[str, float]:
+        """z-score or reciprocal rank fusion, plus bonuses for a named law, kind cue and level."""
+        s = self.settings
+        if s.fusion == "zscore":
+            fused = zscore(
+                {n: {str(p): v for p, v in sc.items()} for n, sc in cands.scores.items()}, s.weights
+            )
+            unit = 1.0  # one standard deviation
+        else:
+            fused = rrf({n: [str(p) for p in r] for n, r in cands.ranked.items()}, s.weights, s.rrf_k)
+            unit = 1.0 / (s.rrf_k + 1)  # what a first rank in one list is worth
+        self._bonuses(snap, cands, fused, unit)
+        return fused
+
+    def _bonuses(self, snap: Snapshot, cands: Candidates, fused: dict[str, float], unit: float) -> None:
+        s = self.settings
+        for key in fused:
+            chunk = snap.chunks[int(key)]
+            if chunk.doc_id in cands.named_docs or chunk.kind in cands.hinted_kinds:
+                fused[key] += unit * s.named_law_weight
+            if cands.levels:
+                fused[key] += unit * s.level_weight * level_match(cands.levels, snap.levels[int(key)])
+
+    def _hits(self, snap: Snapshot, cands: Candidates, fused: dict[str, float], k: int) -> list[Hit]:
+        order = [int(key) for key in sorted(fused, key=lambda key: -fused[key])]
+        top_score = max(fused.values(), default=1.0)
+        ordered = cands.pinned + [p for p in order if p not in cands.pinned]
+        hits = []
+        for pos in ordered[:k]:
+            key = str(pos)
+            score = top_score + 1.0 if pos in cands.pinned else fused.get(key, 0.0)
+            hits.append(
+                Hit(
+                    chunk=snap.chunks[pos],
+                    score=float(score),
+                    ranks={n: r.index(pos) for n, r in cands.ranked.items() if pos in r},
+                    scores={n: sc[pos] for n, sc in cands.scores.items() if pos in sc},
+                )
+            )
+        return hits
+
+    # --- learned fusion ---------------------------------------------------------------------
+    def _ranker(self) -> LinearRanker | None:
+        if self._linear is None:
+            self._linear = (LinearRanker.bundled(),)
+        return self._linear[0]
+
+    def feature_matrix(self, snap: Snapshot, cands: Candidates) -> tuple[list[int], np.ndarray, list[str]]:
+        """Every candidate position with its features (also used to fit the ranker)."""
+        positions = list(dict.fromkeys([*cands.pinned, *(p for r in cands.ranked.values() for p in r)]))
+        idf = {
+            t: snap.bm25.idf_of(t) for t in dict.fromkeys(self.index.tokenizer.tokens(cands.query.original))
+        }
+        names = feature_names(self.use)
+        x = candidate_features(
+            snap, cands, positions, self.use, cands.query.original, idf, self.index.tokenizer.tokens
+        )
+        return positions, x, names
+
+    def _learned(self, snap: Snapshot, cands: Candidates, ranker: LinearRanker) -> dict[str, float]:
+        if not cands.pinned and not any(cands.ranked.values()):
+            return {}
+        positions, x, names = self.feature_matrix(snap, cands)
+        scores = ranker.score(x, names)
+        return {str(p): float(v) for p, v in zip(positions, scores, strict=True)}

@@ -1,0 +1,62 @@
+"""Which level of the congress system a question and a passage are about (乡镇 / 县级 / 全国).
+
+Statutes often state one rule per level in neighbouring articles (罢免 at 县级以上 needs 十分之一,
+at 乡级 五分之一), so a question about a township should prefer the township article.
+"""
+
+from __future__ import annotations
+
+TOWNSHIP, COUNTY, NATIONAL = "township", "county", "national"
+
+QUESTION_CUES: dict[str, tuple[str, ...]] = {
+    TOWNSHIP: (
+        "乡镇",
+        "乡级",
+        "镇人大",
+        "乡人大",
+        "镇政府",
+        "乡政府",
+        "乡长",
+        "镇长",
+        "民族乡",
+        "镇里",
+        "乡里",
+        "镇人代会",
+        "乡人代会",
+    ),
+    COUNTY: (
+        "县级",
+        "区人大",
+        "县人大",
+        "区政府",
+        "县政府",
+        "区长",
+        "县长",
+        "区人代会",
+        "县人代会",
+        "区级",
+        "市人大",
+        "省人大",
+    ),
+    NATIONAL: ("全国人大", "全国人民代表大会", "国务院", "委员长", "全国人代会"),
+}
+PASSAGE_MARKERS: dict[str, tuple[str, ...]] = {
+    TOWNSHIP: ("乡、民族乡、镇", "乡级", "乡镇", "乡长", "镇长"),
+    COUNTY: ("县级以上", "县、自治县", "县级", "市辖区", "设区的市"),
+    NATIONAL: ("全国人民代表大会",),
+}
+
+
+def question_levels(text: str) -> frozenset[str]:
+    return frozenset(level for level, cues in QUESTION_CUES.items() if any(c in text for c in cues))
+
+
+def passage_levels(text: str) -> frozenset[str]:
+    return frozenset(level for level, marks in PASSAGE_MARKERS.items() if any(m in text for m in marks))
+
+
+def level_match(asked: frozenset[str], passage: frozenset[str]) -> int:
+    """+1 the passage speaks of an asked level, -1 it speaks only of other levels, 0 otherwise."""
+    if not asked or not passage:
+        return 0
+    return 1 if asked & passage else 0

@@ -1,0 +1,82 @@
+"""Law names and article numbers in a question: 「代表法第五十一条」 -> that article, first.
+
+Aliases come from the titles actually indexed (with and without 中华人民共和国, with 人大/常委会
+abbreviations) plus the short names people use for the congress laws.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.text.numerals import CN_NUMERAL_CHARS, cn_to_int
+
+# Short names whose form cannot be derived from the title by abbreviation alone.
+COMMON_NAMES: dict[str, str] = {
+    "地方组织法": "地方各级人民代表大会和地方各级人民政府组织法",
+    "代表法": "全国人民代表大会和地方各级人民代表大会代表法",
+    "选举法": "全国人民代表大会和地方各级人民代表大会选举法",
+    "监督法": "各级人民代表大会常务委员会监督法",
+    "全国人大组织法": "全国人民代表大会组织法",
+    "全国人大议事规则": "全国人民代表大会议事规则",
+    "全国人大常委会议事规则": "全国人民代表大会常务委员会议事规则",
+    "常委会议事规则": "全国人民代表大会常务委员会议事规则",
+}
+_ABBREVIATIONS = (("人民代表大会", "人大"), ("常务委员会", "常委会"), ("人民政府", "政府"))
+_ARTICLE = re.compile(rf"第([{CN_NUMERAL_CHARS}]+)条")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    doc_id: str | None  # None: no law named
+    article_no: int
+
+
+def title_aliases(title: str) -> set[str]:
+    """Every way a question may name this document."""
+    core = title.removeprefix("中华人民共和国")
+    names = {title, core, f"《{title}》", f"《{core}》"}
+    for full, short in _ABBREVIATIONS:
+        names |= {n.replace(full, short) for n in list(names)}
+    for short, full in COMMON_NAMES.items():
+        if core == full:
+            names.add(short)
+    return {n for n in names if len(n) >= 2}
+
+
+class LawResolver:
+    """Finds the documents and articles a question names, among the indexed titles."""
+
+    def __init__(self, titles: dict[str, str]) -> None:  # doc_id -> title
+        self._aliases: list[tuple[str, str]] = sorted(
+            ((alias, doc_id) for doc_id, title in titles.items() for alias in title_aliases(title)),
+            key=lambda pair: -len(pair[0]),
+        )
+
+    def named_documents(self, text: str) -> list[str]:
+        """doc_ids named in the text, in order of appearance."""
+        return list(dict.fromkeys(doc_id for _, doc_id in self._matches(text)))
+
+    def _matches(self, text: str) -> list[tuple[int, str]]:
+        """(position, doc_id) of each name; a shorter alias inside a longer one that already
+        matched does not count (全国人大常委会议事规则 is not also 常委会议事规则)."""
+        taken: list[tuple[int, int, str]] = []
+        for alias, doc_id in self._aliases:
+            for match in re.finditer(re.escape(alias), text):
+                s, e = match.span()
+                if not any(ts <= s and e <= te for ts, te, _ in taken):
+                    taken.append((s, e, doc_id))
+        return sorted((s, doc_id) for s, _, doc_id in taken)
+
+    def article_refs(self, text: str) -> list[ArticleRef]:
+        """Articles named in the text, each tied to the law named closest before it."""
+        names = self._matches(text)
+        refs: list[ArticleRef] = []
+        for match in _ARTICLE.finditer(text):
+            try:
+                number = cn_to_int(match.group(1))
+            except ValueError:
+                continue
+            before = [doc_id for pos, doc_id in names if pos < match.start()]
+            refs.append(ArticleRef(before[-1] if before else None, number))
+        return refs

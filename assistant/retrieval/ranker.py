@@ -1,0 +1,148 @@
+"""Learned fusion: a linear model over per-candidate evidence from every retriever.
+
+The features are generic (ranks and scores per retriever, lexical coverage of the question, law
+named, level of government, kind cues), so the weights carry over to other corpora. They are
+fitted on the dev split of eval/questions.jsonl by `renda eval --fit-ranker` and stored in
+ranker_weights.json beside this module; the test split stays held out.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Sequence
+from importlib import resources
+
+import numpy as np
+
+from assistant.index.store import Snapshot
+from assistant.retrieval.levels import level_match
+from assistant.types import Chunk
+
+_QUANTITY_Q = re.compile(r"几|多少|多久|多长|期限|比例|人数|什么时候|何时")
+_QUANTITY_P = re.compile(r"[一二三四五六七八九十百两]+(?:个月|日|天|年|次|人|名)|分之|过半数|以上联名")
+
+BASE_FEATURES = (
+    "coverage",
+    "lead_coverage",
+    "bigram_coverage",
+    "named_doc",
+    "kind_hint",
+    "level",
+    "quantity",
+    "log_len",
+    "pinned",
+)
+
+
+def feature_names(retrievers: Sequence[str]) -> list[str]:
+    per = [f"{kind}:{name}" for name in retrievers for kind in ("rr", "score", "present")]
+    return ["bias", *per, *BASE_FEATURES]
+
+
+def candidate_features(
+    snap: Snapshot,
+    cands: object,
+    positions: Sequence[int],
+    retrievers: Sequence[str],
+    question: str,
+    idf: dict[str, float],
+    tokens: Callable[[str], list[str]],
+) -> np.ndarray:
+    """(len(positions), n_features) matrix; `cands` is a retrieval.hybrid.Candidates."""
+    canonical = cands.query.canonical  # type: ignore[attr-defined]
+    bigrams = {canonical[i : i + 2] for i in range(len(canonical) - 1) if _cjk(canonical[i : i + 2])}
+    ranked: dict[str, list[int]] = cands.ranked  # type: ignore[attr-defined]
+    scores: dict[str, dict[int, float]] = cands.scores  # type: ignore[attr-defined]
+    total_idf = sum(idf.values()) or 1.0
+    wants_quantity = bool(_QUANTITY_Q.search(question))
+    rows = []
+    for pos in positions:
+        row = [1.0]
+        for name in retrievers:
+            ranks = ranked.get(name, [])
+            sc = scores.get(name, {})
+            if pos in sc:
+                top = max(sc.values())
+                low = min(sc.values())
+                row += [1.0 / (1 + ranks.index(pos)), (sc[pos] - low) / ((top - low) or 1.0), 1.0]
+            else:
+                row += [0.0, 0.0, 0.0]
+        chunk = snap.chunks[pos]
+        present = set(snap.tokens[pos])
+        coverage = sum(w for t, w in idf.items() if t in present) / total_idf
+        lead = set(tokens_of_lead(chunk, tokens))
+        lead_coverage = sum(w for t, w in idf.items() if t in lead) / total_idf
+        bigram_coverage = sum(1 for b in bigrams if b in chunk.text) / (len(bigrams) or 1)
+        row += [
+            coverage,
+            lead_coverage,
+            bigram_coverage,
+            float(chunk.doc_id in cands.named_docs),  # type: ignore[attr-defined]
+            float(chunk.kind in cands.hinted_kinds),  # type: ignore[attr-defined]
+            float(level_match(cands.levels, snap.levels[pos])),  # type: ignore[attr-defined]
+            float(wants_quantity and bool(_QUANTITY_P.search(chunk.text))),
+            math.log1p(len(chunk.text)) / 7.0,
+            float(pos in cands.pinned),  # type: ignore[attr-defined]
+        ]
+        rows.append(row)
+    return np.array(rows, dtype=np.float64).reshape(len(positions), -1)
+
+
+def tokens_of_lead(chunk: Chunk, tokens: Callable[[str], list[str]]) -> list[str]:
+    """Tokens of what the passage is about: its headings and first sentence (an article's subject)."""
+    first = re.split(r"[。；：\n]", chunk.lead or chunk.text, maxsplit=1)[0]
+    return tokens(" ".join((*chunk.section_path, first)))
+
+
+def _cjk(text: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+class LinearRanker:
+    """score = w · features; weights by feature name, unknown features weigh 0."""
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        self.weights = weights
+
+    @classmethod
+    def bundled(cls) -> LinearRanker | None:
+        path = resources.files("assistant.retrieval").joinpath("ranker_weights.json")
+        if not path.is_file():
+            return None
+        return cls(json.loads(path.read_text(encoding="utf-8"))["weights"])
+
+    def score(self, features: np.ndarray, names: Sequence[str]) -> np.ndarray:
+        w = np.array([self.weights.get(n, 0.0) for n in names], dtype=np.float64)
+        return features @ w
+
+
+def pairwise(groups: Sequence[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """RankNet-style training pairs: (relevant - irrelevant) -> 1 and its negation -> 0, per question."""
+    xs, ys = [], []
+    for x, y in groups:
+        pos, neg = x[y > 0], x[y == 0]
+        if len(pos) == 0 or len(neg) == 0:
+            continue
+        diff = (pos[:, None, :] - neg[None, :, :]).reshape(-1, x.shape[1])
+        xs += [diff, -diff]
+        ys += [np.ones(len(diff)), np.zeros(len(diff))]
+    return np.vstack(xs), np.concatenate(ys)
+
+
+def fit_logistic(
+    x: np.ndarray, y: np.ndarray, l2: float = 0.5, steps: int = 3000, lr: float = 0.5
+) -> np.ndarray:
+    """Plain L2-regularised logistic regression by gradient descent (bias is column 0, unpenalised)."""
+    w = np.zeros(x.shape[1])
+    pos_weight = (len(y) - y.sum()) / max(y.sum(), 1.0)  # balance the few positives
+    sample_w = np.where(y > 0, pos_weight, 1.0)
+    sample_w = sample_w / sample_w.mean()
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+        grad = x.T @ ((p - y) * sample_w) / len(y)
+        reg = l2 * w / len(y)
+        reg[0] = 0.0
+        w -= lr * (grad + reg)
+    return w

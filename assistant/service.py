@@ -1,0 +1,185 @@
+"""The one object that owns an opened index, its retriever and answerer. The CLI, the API, the
+tools and the evaluation all go through it; heavy parts load lazily, once."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
+from pathlib import Path
+
+from assistant.answering.evidence import (
+    AbstentionModel,
+    Evidence,
+    answer_type,
+    best_similarities,
+    coverage,
+    states_type,
+    unknown_names,
+)
+from assistant.answering.extractive import ExtractiveAnswerer
+from assistant.config import Settings
+from assistant.errors import InvalidInput, NotFound
+from assistant.index.catalog import DocumentInfo
+from assistant.index.ingest import FileResult, Ingester, IngestReport
+from assistant.index.store import Index
+from assistant.retrieval.filters import Filters
+from assistant.retrieval.hybrid import Candidates, HybridRetriever
+from assistant.text.normalize import QueryNormalizer
+from assistant.types import Answer, DocKind, Hit
+
+MAX_QUERY_CHARS = 1000
+MAX_K = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A cited passage with the text around it, for showing it in context."""
+
+    chunk_id: str
+    doc_id: str
+    title: str
+    section: str
+    source: str
+    before: str
+    text: str
+    after: str
+
+
+class Assistant:
+    """Owns one index. Thread-safe for concurrent readers; writes are serialised."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self._write_lock = threading.Lock()
+        self._checked = False
+
+    @cached_property
+    def index(self) -> Index:
+        return Index(self.settings)
+
+    @cached_property
+    def normalizer(self) -> QueryNormalizer:
+        return QueryNormalizer()
+
+    @cached_property
+    def retriever(self) -> HybridRetriever:
+        return HybridRetriever(self.index, self.settings.retrieval, self.normalizer)
+
+    @cached_property
+    def answerer(self) -> ExtractiveAnswerer:
+        tokens = self.index.tokenizer.tokens
+        return ExtractiveAnswerer(
+            self.settings.answer, tokens, lambda t: self.index.snapshot().bm25.idf_of(t)
+        )
+
+    # --- writing ----------------------------------------------------------------------------
+    def ingest(self, paths: Sequence[Path], prune: bool = False, progress: bool = True) -> IngestReport:
+        with self._write_lock:
+            return Ingester(self.index).ingest_paths(paths, prune=prune, progress=progress)
+
+    def add_document(self, name: str, data: bytes, source: str, kind: DocKind | None = None) -> FileResult:
+        with self._write_lock:
+            return Ingester(self.index).ingest_bytes(name, data, source, kind)
+
+    def remove_document(self, doc_id: str) -> FileResult:
+        self._open_for_reading()
+        with self._write_lock:
+            return Ingester(self.index).remove(doc_id)
+
+    # --- reading ----------------------------------------------------------------------------
+    def search(self, query: str, k: int = 5, filters: Filters | None = None) -> list[Hit]:
+        hits, _ = self.search_with_evidence(query, k, filters)
+        return hits
+
+    def search_with_evidence(
+        self, query: str, k: int = 5, filters: Filters | None = None
+    ) -> tuple[list[Hit], Candidates]:
+        query = self.validate_query(query)
+        if not 1 <= k <= MAX_K:
+            raise InvalidInput(f"k 必须在 1 到 {MAX_K} 之间（收到 {k}）")
+        self._open_for_reading()
+        return self.retriever.search_with_evidence(query, k, filters)
+
+    def ask(self, question: str, filters: Filters | None = None) -> Answer:
+        return self.ask_with_evidence(question, filters)[0]
+
+    def ask_with_evidence(self, question: str, filters: Filters | None = None) -> tuple[Answer, Evidence]:
+        hits, cands = self.search_with_evidence(
+            question, max(5, self.settings.answer.max_citations + 2), filters
+        )
+        evidence = self.evidence(cands, hits)
+        threshold = self.settings.answer.abstain_threshold
+        if threshold is None:
+            threshold = self.abstention.threshold
+        return self.answerer.answer(question.strip(), cands.tokens, hits, evidence, threshold), evidence
+
+    @cached_property
+    def abstention(self) -> AbstentionModel:
+        return AbstentionModel.bundled()
+
+    def evidence(self, cands: Candidates, hits: Sequence[Hit]) -> Evidence:
+        """Everything the abstention decision rests on, with the resulting confidence."""
+        snap = self.index.snapshot()
+        tokens = self.index.tokenizer.tokens
+        question_tokens = tokens(cands.query.original)
+        kind = answer_type(cands.query.original)
+        pinned = (
+            bool(cands.pinned)
+            and bool(hits)
+            and hits[0].chunk.chunk_id == snap.chunks[cands.pinned[0]].chunk_id
+        )
+        ev = Evidence(
+            confidence=0.0,
+            top_score=hits[0].score if hits and not pinned else 0.0,
+            coverage=coverage(question_tokens, hits, snap.bm25.idf_of, tokens),
+            unknown_names=unknown_names(
+                self.index.tokenizer.proper_names(cands.query.original), snap.bm25.knows
+            ),
+            answer_type=kind,
+            type_found=states_type(kind, [h.chunk.text for h in hits[:3]], cands.query.original),
+            similarities=best_similarities(hits, [n for n in self.retriever.use if n != "bm25"]),
+            pinned=pinned,
+        )
+        confidence = 1.0 if pinned else self.abstention.confidence(ev.features()) if hits else 0.0
+        return replace(ev, confidence=confidence)
+
+    def documents(self) -> list[DocumentInfo]:
+        if not self.index.exists():
+            return []
+        return self.index.catalog.documents()
+
+    def passage(self, chunk_id: str, context: int = 300) -> Passage:
+        """A chunk with up to `context` characters of its document on each side."""
+        self._open_for_reading()
+        snap = self.index.snapshot()
+        pos = snap.position.get(chunk_id)
+        if pos is None:
+            raise NotFound(f"段落不存在：{chunk_id}")
+        chunk = snap.chunks[pos]
+        text = self.index.catalog.document_text(chunk.doc_id) or ""
+        before = text[max(0, chunk.start - context) : chunk.start]
+        after = text[chunk.end : chunk.end + context]
+        return Passage(
+            chunk.chunk_id, chunk.doc_id, chunk.title, chunk.section, chunk.source, before, chunk.text, after
+        )
+
+    def validate_query(self, query: str) -> str:
+        if not isinstance(query, str) or not query.strip():
+            raise InvalidInput("问题不能为空")
+        if len(query) > MAX_QUERY_CHARS:
+            raise InvalidInput(f"问题过长（{len(query)} 字），请控制在 {MAX_QUERY_CHARS} 字以内")
+        cleaned = self.normalizer.clean(query)
+        if not cleaned.strip():
+            raise InvalidInput("问题中没有可识别的文字")
+        return cleaned
+
+    def _open_for_reading(self) -> None:
+        if not self._checked:
+            self.index.check_manifest(create=False)
+            self._checked = True
+
+    def close(self) -> None:
+        if "index" in self.__dict__:
+            self.index.close()
