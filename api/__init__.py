@@ -1,0 +1,1 @@
+"""HTTP face of the assistant: FastAPI app, routes per resource, and the web page."""
