@@ -1,0 +1,95 @@
+from assistant.chunking import chunk_document
+from assistant.config import ChunkingSettings
+from assistant.loading import load_bytes
+from assistant.types import Chunk
+from tests.conftest import REGULATION
+
+
+def chunks_of(text: str, max_chars: int = 420) -> list[Chunk]:
+    doc = load_bytes(text.encode("utf-8"), "条例.md")
+    chunks = chunk_document(doc, ChunkingSettings(max_chars=max_chars))
+    for c in chunks:
+        assert doc.text[c.start : c.end] == c.text  # verbatim span
+    return chunks
+
+
+def test_one_chunk_per_article_with_structure_path() -> None:
+    chunks = chunks_of(REGULATION)
+    assert [c.article for c in chunks] == ["第一条", "第二条", "第三条", "第四条", "第五条", "第六条"]
+    assert [c.article_no for c in chunks] == [1, 2, 3, 4, 5, 6]
+    assert chunks[0].section_path == ("第一章 总则",)
+    assert chunks[2].section_path == ("第二章 会议", "第一节 会议的举行")
+    assert chunks[5].section_path == ("第二章 会议", "第二节 罢免")
+    assert chunks[2].title == "某某镇人民代表大会工作条例"
+    assert chunks[2].revision_label == "2023年修正"
+
+
+def test_paragraphs_and_items_stay_with_their_article() -> None:
+    third, fourth = chunks_of(REGULATION)[2:4]
+    assert third.text.endswith("可以提前或者推迟召开会议。")  # second 款
+    assert "（四）依照本条例第三条的规定召集会议。" in fourth.text
+    assert len(fourth.items) == 5  # lead + four 项, each a retrieval key
+
+
+def test_references_inside_the_text_are_not_headings() -> None:
+    text = REGULATION + "\n第七条 依照本条例第五条提出的议案\n第五条规定的期限届满的，由主席团报告。\n"
+    chunks = chunks_of(text)
+    assert chunks[-1].article == "第七条"
+    assert "第五条规定的期限届满的" in chunks[-1].text
+    assert all(c.article != "第五条" or "五人以上联名" in c.text for c in chunks)
+
+
+def test_long_article_is_split_by_paragraph_keeping_its_number() -> None:
+    clauses = "\n\n".join(
+        f"本条第{i}款规定代表在闭会期间应当参加活动，联系选民，听取和反映意见和要求，内容较长。"
+        for i in range(1, 9)
+    )
+    text = f"# 测试法\n\n<!-- INFO END -->\n\n第一条 总则。\n\n第二条 {clauses}\n\n第三条 附则。\n"
+    chunks = chunks_of(text, max_chars=200)
+    pieces = [c for c in chunks if c.article == "第二条"]
+    assert len(pieces) >= 2
+    assert all(c.article_no == 2 for c in pieces)
+    assert pieces[0].part.startswith("第一款")
+    assert pieces[0].part == "第一款至第四款"
+    assert pieces[1].lead.startswith("本条第1款")  # later pieces keep the opening clause
+    assert all(len(c.text) <= 200 for c in pieces)
+    assert "".join(c.text for c in pieces).replace("\n", "") == ("第二条 " + clauses).replace("\n", "")
+
+
+def test_long_item_list_is_cut_between_items() -> None:
+    items = "\n".join(
+        f"（{n}）审查和批准本行政区域内的第{n}项重要事项的计划和执行情况；" for n in "一二三四五六七八九十"
+    )
+    text = f"# 测试法\n\n<!-- INFO END -->\n\n第一条 乡、民族乡、镇的人民代表大会行使下列职权：\n{items}\n"
+    pieces = chunks_of(text, max_chars=160)
+    assert len(pieces) > 1
+    assert all(p.article == "第一条" for p in pieces)
+    assert pieces[1].text.startswith("（")
+    assert pieces[1].lead == "乡、民族乡、镇的人民代表大会行使下列职权："
+    assert "项" in pieces[1].part
+
+
+def test_plain_text_law_without_markdown() -> None:
+    text = "某县人大常委会议事规则\n第一章 总则\n第一条 为了规范议事，制定本规则。\n第二章 会议\n第二条 会议每两个月举行一次。\n第三条 会议由主任召集。\n"
+    doc = load_bytes(text.encode("utf-8"), "规则.txt")
+    chunks = chunk_document(doc, ChunkingSettings())
+    assert [c.article for c in chunks] == ["第一条", "第二条", "第三条"]
+    assert chunks[1].section_path == ("第二章 会议",)
+    assert chunks[0].section == "第一条"
+
+
+def test_chunk_ids_are_content_hashes() -> None:
+    a, b = chunks_of(REGULATION), chunks_of(REGULATION)
+    assert [c.chunk_id for c in a] == [c.chunk_id for c in b]
+    changed = chunks_of(REGULATION.replace("每年至少举行两次", "每年至少举行三次"))
+    assert a[0].chunk_id != changed[0].chunk_id  # the document changed, so every id moves
+
+
+def test_shared_local_organisation_law_has_90_articles(shared_corpus) -> None:  # type: ignore[no-untyped-def]
+    from assistant.loading import load_file
+
+    doc = load_file(shared_corpus / "laws" / "地方组织法.md")
+    chunks = chunk_document(doc, ChunkingSettings())
+    assert len({c.article_no for c in chunks if c.article}) == 90
+    twelfth = [c for c in chunks if c.article_no == 12]
+    assert "（十四）保障宪法和法律赋予妇女的男女平等" in "".join(c.text for c in twelfth)

@@ -1,0 +1,128 @@
+"""Shared fixtures: small real documents written for the tests, real models, real Chroma in tmp."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.config import EmbeddingSettings, Settings
+from assistant.service import Assistant
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+REPO = Path(__file__).resolve().parents[1]
+
+REGULATION = """# 某某镇人民代表大会工作条例
+
+2021年5月20日 某某镇第十届人民代表大会第三次会议通过
+
+2023年6月1日 某某镇第十届人民代表大会第五次会议 第一次修正
+
+<!-- INFO END -->
+
+## 第一章 总则
+
+第一条 为了规范镇人民代表大会的工作，根据《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》，制定本条例。
+
+第二条 镇人民代表大会是基层地方国家权力机关。
+
+## 第二章 会议
+
+### 第一节 会议的举行
+
+第三条 镇人民代表大会会议每年至少举行两次。会议由主席团召集。
+
+遇有特殊情况，经主席团决定，可以提前或者推迟召开会议。
+
+第四条 镇人民代表大会主席团在闭会期间履行下列职责：
+
+（一）联系本级人民代表大会代表；
+
+（二）组织代表开展视察和调研活动；
+
+（三）听取和反映代表和群众对镇人民政府工作的建议、批评和意见；
+
+（四）依照本条例第三条的规定召集会议。
+
+第五条 代表五人以上联名，可以提出属于本级人民代表大会职权范围内的议案。依照本条例第四条提出的意见，由主席团交镇人民政府研究办理，并在三个月内答复。
+
+### 第二节 罢免
+
+第六条 镇人民代表大会举行会议的时候，主席团或者五分之一以上代表联名，可以提出对镇长、副镇长的罢免案。
+"""
+
+SPEECH = """同志们：
+今年是本届镇人大任期的第三年。下面，我讲三点意见。
+一、提高认识，做好代表工作
+一是要抓好代表培训。镇人大每年至少举办两次代表集中培训，培训内容包括法律知识和履职技能。
+二是要办好代表之家。全镇共建成五个代表之家，代表每月进站接待选民一次。
+二、加强监督，推动民生实事落实
+一是要听取镇政府关于垃圾分类工作的报告。二是要开展饮用水安全专题调研。
+"""
+
+
+@pytest.fixture(scope="session")
+def embedding_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache for the session: each text is embedded by the real model once, not per test."""
+    return tmp_path_factory.mktemp("cache") / "embeddings.sqlite"
+
+
+def make_settings(index_dir: Path, cache: Path, **overrides: object) -> Settings:
+    return Settings(index_dir=index_dir, embedding=EmbeddingSettings(cache_path=cache), **overrides)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def settings(tmp_path: Path, embedding_cache: Path) -> Settings:
+    return make_settings(tmp_path / "index", embedding_cache)
+
+
+@pytest.fixture
+def small_corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "工作条例.md").write_text(REGULATION, encoding="utf-8")
+    (folder / "镇人大讲话.txt").write_text(SPEECH, encoding="utf-8")
+    (folder / "通知.txt").write_bytes(
+        "关于召开镇人民代表大会第六次会议的通知\n会议定于三月十日举行，请各位代表准时出席。\n".encode("gbk")
+    )
+    return folder
+
+
+@pytest.fixture(scope="session")
+def small_assistant(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path) -> Iterator[Assistant]:
+    """A real index (real models, jieba, Chroma) over the small corpus, shared read-only."""
+    root = tmp_path_factory.mktemp("small")
+    folder = root / "corpus"
+    folder.mkdir()
+    (folder / "工作条例.md").write_text(REGULATION, encoding="utf-8")
+    (folder / "镇人大讲话.txt").write_text(SPEECH, encoding="utf-8")
+    assistant = Assistant(make_settings(root / "index", embedding_cache))
+    report = assistant.ingest([folder], progress=False)
+    assert report.count("added") == 2
+    yield assistant
+    assistant.close()
+
+
+@pytest.fixture(scope="session")
+def default_assistant(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path) -> Iterator[Assistant]:
+    """The default corpus as `make run` builds it: imported congress laws + the sample speech."""
+    from assistant.sources.china_law import import_laws
+
+    root = tmp_path_factory.mktemp("default")
+    corpus = root / "corpus"
+    shutil.copytree(REPO / "corpus", corpus, ignore=shutil.ignore_patterns("laws"))
+    import_laws(corpus / "laws")
+    assistant = Assistant(make_settings(root / "index", embedding_cache))
+    report = assistant.ingest([corpus], progress=False)
+    assert not report.failed, report.failed
+    yield assistant
+    assistant.close()
+
+
+@pytest.fixture
+def shared_corpus() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    return SHARED

@@ -1,0 +1,67 @@
+import pytest
+
+from assistant.evaluation import metrics as m
+
+G = [m.Group("组织法", "每年举行两次"), m.Group("选举法", "五分之一以上")]
+
+
+def r(title: str, text: str) -> m.Retrieved:
+    return m.Retrieved(title, text)
+
+
+def test_relevance_needs_title_and_phrase_ignoring_spaces_and_quotes() -> None:
+    assert m.matched_groups(r("地方组织法", "会议一般每年\n举行两次。"), G) == {0}
+    assert m.matched_groups(r("代表法", "每年举行两次"), G) == set()
+    assert m.matched_groups(r("选举法", "“五分之一”以上"), G) == {1}
+
+
+def test_recall_any_and_all() -> None:
+    matrix = [set(), {0}, set(), {1}]
+    assert m.recall_at_k(matrix, 2, "any", 1) == 0.0
+    assert m.recall_at_k(matrix, 2, "any", 2) == 1.0
+    assert m.recall_at_k(matrix, 2, "all", 2) == 0.5
+    assert m.recall_at_k(matrix, 2, "all", 4) == 1.0
+    assert m.recall_at_k(matrix, 2, "all", 1) == 0.0
+    assert m.recall_at_k([], 0, "any", 5) == 0.0
+
+
+def test_mrr() -> None:
+    assert m.mrr_at_k([set(), set(), {0}]) == pytest.approx(1 / 3)
+    assert m.mrr_at_k([set()] * 10 + [{0}]) == 0.0
+
+
+def test_ndcg_perfect_and_partial() -> None:
+    assert m.ndcg_at_k([{0}, {1}], 2, "all") == pytest.approx(1.0)
+    assert m.ndcg_at_k([set(), {0}], 1, "any") == pytest.approx(1 / 1.5849625, rel=1e-4)
+    assert m.ndcg_at_k([{0}, {0}], 1, "any") == pytest.approx(1.0)  # a duplicate gains nothing
+
+
+def test_key_coverage() -> None:
+    keys = [["两次", "2次"], ["主席团"]]
+    assert m.key_coverage("会议一般每年举行两次。[1]", keys) == 0.5
+    assert m.key_coverage("每年2次，由主席团决定", keys) == 1.0
+    assert m.key_coverage("anything", []) == 1.0
+
+
+def test_citation_checks() -> None:
+    cited = [(1, r("地方组织法", "每年举行两次"), "每年举行两次")]
+    ok = m.check_citations("会议每年举行两次。[1]", cited, G)
+    assert ok.markers_resolve and ok.verbatim and ok.relevant
+    dangling = m.check_citations("见[2]", cited, G)
+    assert not dangling.markers_resolve
+    altered = m.check_citations("[1]", [(1, r("地方组织法", "每年举行两次"), "每年举行三次")], G)
+    assert not altered.verbatim
+    assert m.check_citations("[1]", cited, []).relevant is None
+
+
+def test_abstention_scores() -> None:
+    precision, recall, false_rate = m.abstention_scores(
+        [True, True, False, False], [True, False, True, False]
+    )
+    assert (precision, recall, false_rate) == (0.5, 0.5, 0.5)
+
+
+def test_percentile_nearest_rank() -> None:
+    assert m.percentile([5, 1, 3, 2, 4], 50) == 3
+    assert m.percentile([1, 2, 3, 4], 95) == 4
+    assert m.percentile([], 50) == 0.0

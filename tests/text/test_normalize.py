@@ -1,0 +1,49 @@
+import pytest
+
+from assistant.text.normalize import QueryNormalizer
+
+
+@pytest.fixture(scope="module")
+def normalizer() -> QueryNormalizer:
+    return QueryNormalizer()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("乡镇人大开会一年开几次？", "乡、民族乡、镇的人民代表大会举行会议每年举行几次？"),
+        ("人大常委会听取政府报告", "人民代表大会常务委员会听取人民政府报告"),
+        ("全国人大常委会", "全国人民代表大会常务委员会"),
+        ("人民政府和政府", "人民政府和人民政府"),
+    ],
+)
+def test_statute_wording(normalizer: QueryNormalizer, question: str, expected: str) -> None:
+    assert normalizer.normalize(question).canonical == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("代表法第51条说的什么", "代表法第五十一条说的什么"),
+        ("第１２条", "第十二条"),
+        ("第 103 条", "第一百零三条"),
+        ("要2/3以上通过", "要三分之二以上通过"),
+        ("1/5以上代表联名", "五分之一以上代表联名"),
+    ],
+)
+def test_numerals_become_statute_numerals(normalizer: QueryNormalizer, question: str, expected: str) -> None:
+    assert normalizer.normalize(question).original == expected
+
+
+def test_traditional_becomes_simplified(normalizer: QueryNormalizer) -> None:
+    assert normalizer.normalize("鄉鎮人大會議一年開幾次").original == "乡镇人大会议一年开几次"
+
+
+def test_control_characters_and_spaces_are_cleaned(normalizer: QueryNormalizer) -> None:
+    assert normalizer.clean("  罢免\x00案\x07怎么\n\n提 ") == "罢免 案 怎么 提"
+
+
+def test_original_is_kept_for_lexical_matching(normalizer: QueryNormalizer) -> None:
+    nq = normalizer.normalize("乡镇人大主席")
+    assert nq.original == "乡镇人大主席"
+    assert "乡镇人大主席" in nq.both and "乡、民族乡、镇的人民代表大会主席" in nq.both
