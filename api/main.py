@@ -13,7 +13,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from api.deps import get_settings
-from api.routes import health, query
+from api.routes import chat, documents, health, openai_compat, query
 from assistant.config import Settings
 from assistant.errors import RendaError
 from assistant.service import Assistant
@@ -30,7 +30,8 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.assistant = assistant or Assistant(settings)
         yield
-        app.state.assistant.close()
+        if assistant is None:  # close only what this app opened
+            app.state.assistant.close()
 
     app = FastAPI(
         title="人大履职助手 API",
@@ -41,7 +42,19 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     app.dependency_overrides[get_settings] = lambda: settings
     app.include_router(health.router)
     app.include_router(query.router)
+    app.include_router(chat.router)
+    app.include_router(openai_compat.router)
+    app.include_router(documents.router)
     install_error_handlers(app)
+    if settings.api.cors_origins:  # closed unless configured
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.api.cors_origins),
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["*"],
+        )
     if STATIC.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -3,12 +3,14 @@ tools and the evaluation all go through it; heavy parts load lazily, once."""
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
+from assistant.answering.conversation import Turn, last_question, resolve
 from assistant.answering.evidence import (
     AbstentionModel,
     Evidence,
@@ -19,6 +21,7 @@ from assistant.answering.evidence import (
     unknown_names,
 )
 from assistant.answering.extractive import ExtractiveAnswerer
+from assistant.answering.llm import FALLBACK_NOTICE, UNSUPPORTED_NOTICE, LLMAnswerer, LLMError
 from assistant.config import Settings
 from assistant.errors import InvalidInput, NotFound
 from assistant.index.catalog import DocumentInfo
@@ -29,6 +32,7 @@ from assistant.retrieval.hybrid import Candidates, HybridRetriever
 from assistant.text.normalize import QueryNormalizer
 from assistant.types import Answer, DocKind, Hit
 
+log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 1000
 MAX_K = 50
 
@@ -113,7 +117,36 @@ class Assistant:
         threshold = self.settings.answer.abstain_threshold
         if threshold is None:
             threshold = self.abstention.threshold
-        return self.answerer.answer(question.strip(), cands.tokens, hits, evidence, threshold), evidence
+        answer = self.answerer.answer(question.strip(), cands.tokens, hits, evidence, threshold)
+        if self.llm is None or answer.abstained:
+            return answer, evidence
+        return self._llm_answer(answer, hits[: self.settings.answer.max_citations + 2]), evidence
+
+    def chat(self, turns: Sequence[Turn], filters: Filters | None = None) -> tuple[Answer, str]:
+        """Answer the last user turn, resolved against the earlier ones (「那罢免呢？」)."""
+        question, earlier = last_question(turns)
+        resolved = resolve(
+            self.validate_query(question), [self.normalizer.clean(q) for q in earlier if q.strip()]
+        )
+        answer = self.ask(resolved, filters)
+        return replace(answer, question=question), resolved
+
+    @cached_property
+    def llm(self) -> LLMAnswerer | None:
+        """The LLM answerer when RENDA_LLM_BASE_URL is set; None keeps everything extractive."""
+        if not self.settings.llm.base_url:
+            return None
+        return LLMAnswerer(self.settings.llm, self.index.tokenizer.tokens)
+
+    def _llm_answer(self, extractive: Answer, hits: Sequence[Hit]) -> Answer:
+        assert self.llm is not None
+        try:
+            written = self.llm.answer(extractive.question, hits)
+        except LLMError as exc:
+            log.warning("LLM answer failed, returning the extractive one: %s", exc)
+            notice = UNSUPPORTED_NOTICE if "no supported sentence" in str(exc) else FALLBACK_NOTICE
+            return replace(extractive, notice=notice)
+        return replace(written, confidence=extractive.confidence)
 
     @cached_property
     def abstention(self) -> AbstentionModel:

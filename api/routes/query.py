@@ -6,10 +6,11 @@ from fastapi import APIRouter
 
 from api.deps import AssistantDep
 from api.schemas import AnswerOut, AskRequest, SearchRequest, SearchResponse
+from api.security import READ
 from assistant.render import answer_dict, hit_dict
 from assistant.retrieval.filters import Filters
 
-router = APIRouter(prefix="/api", tags=["query"])
+router = APIRouter(prefix="/api", tags=["query"], dependencies=READ)
 
 
 def filters_of(req: SearchRequest | AskRequest) -> Filters:

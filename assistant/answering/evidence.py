@@ -29,7 +29,9 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     (
         "date",
         re.compile(r"哪天|哪一天|几号|几月几日|哪一年|哪年|什么日子|开幕"),
-        re.compile(r"\d{4}年|\d+月\d+日|[一二三四五六七八九十]+月[一二三四五六七八九十]+日"),
+        re.compile(
+            r"\d{4}年|[\d一二三四五六七八九十]+月|[\d一二三四五六七八九十]+日|星期|周[一二三四五六日]"
+        ),
     ),
     ("percent", re.compile(r"百分之多少|百分比|满意率|比率"), re.compile(r"百分之|%")),
     (
