@@ -26,6 +26,7 @@ from assistant.config import Settings
 from assistant.errors import InvalidInput, NotFound
 from assistant.index.catalog import DocumentInfo
 from assistant.index.ingest import FileResult, Ingester, IngestReport
+from assistant.index.lock import write_lock
 from assistant.index.store import Index
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.hybrid import Candidates, HybridRetriever
@@ -209,9 +210,15 @@ class Assistant:
         return cleaned
 
     def _open_for_reading(self) -> None:
-        if not self._checked:
-            self.index.check_manifest(create=False)
-            self._checked = True
+        """Check the index once; finish what an interrupted writer left, unless one is at work."""
+        if self._checked:
+            return
+        self.index.check_manifest(create=False)
+        if self.index.catalog.pending():
+            with write_lock(self.index.directory, blocking=False) as acquired:
+                if acquired:
+                    Ingester(self.index).recover()
+        self._checked = True
 
     def close(self) -> None:
         if "index" in self.__dict__:

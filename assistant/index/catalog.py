@@ -1,8 +1,10 @@
 """The catalog: SQLite record of documents, chunks, BM25 tokens and the index manifest.
 
-It is the source of truth: a document exists when its catalog transaction committed. Vectors are
-written to Chroma *before* that commit, so a crash leaves at most orphan vectors, which readers
-ignore (their chunk ids are unknown) and the next ingest deletes.
+It is the source of truth: a document exists when its catalog transaction committed. Before its
+vectors are written to Chroma, the document id is journalled in `pending`; the commit that adds
+the document clears it. A crash in between leaves a pending id whose vectors the next writer
+deletes, so Chroma and the catalog never disagree for longer than a restart (readers ignore
+vectors of unknown chunks meanwhile). Removals journal the id the same way until Chroma is done.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ CREATE TABLE IF NOT EXISTS chunks (
     items TEXT NOT NULL, tokens TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
+CREATE TABLE IF NOT EXISTS pending (doc_id TEXT PRIMARY KEY, since REAL NOT NULL);
 INSERT OR IGNORE INTO state VALUES ('generation', 0);
 """
 
@@ -100,6 +103,34 @@ class Catalog:
     def generation(self) -> int:
         with self._lock:
             return int(self._conn.execute("SELECT value FROM state WHERE key='generation'").fetchone()[0])
+
+    # --- journal of vector writes not yet matched by the catalog ---------------------------
+    def mark_pending(self, doc_ids: Sequence[str]) -> None:
+        with self._lock:
+            self._conn.executemany(
+                "INSERT OR REPLACE INTO pending VALUES (?, ?)", [(d, time.time()) for d in doc_ids]
+            )
+
+    @staticmethod
+    def clear_pending(db: sqlite3.Connection, doc_ids: Sequence[str]) -> None:
+        db.executemany("DELETE FROM pending WHERE doc_id = ?", [(d,) for d in doc_ids])
+
+    @staticmethod
+    def journal(db: sqlite3.Connection, doc_ids: Sequence[str]) -> None:
+        """Inside a transaction: these ids' vectors are to be deleted once it commits."""
+        db.executemany("INSERT OR REPLACE INTO pending VALUES (?, ?)", [(d, time.time()) for d in doc_ids])
+
+    def pending(self) -> list[str]:
+        """Journalled ids that are not (or no longer) documents: their vectors must go."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT doc_id FROM pending WHERE doc_id NOT IN (SELECT doc_id FROM documents)"
+            ).fetchall()
+        return [r[0] for r in rows]
+
+    def forget_pending(self, doc_ids: Sequence[str]) -> None:
+        with self._lock:
+            self._conn.executemany("DELETE FROM pending WHERE doc_id = ?", [(d,) for d in doc_ids])
 
     # --- documents ------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:

@@ -18,6 +18,7 @@ from assistant.chunking import chunk_document
 from assistant.errors import LoadError, NotFound
 from assistant.index.catalog import StoredChunk
 from assistant.index.keys import bm25_text, retrieval_keys
+from assistant.index.lock import write_lock
 from assistant.index.store import Index
 from assistant.loading import iter_files, load_bytes
 from assistant.types import DocKind, Document
@@ -77,8 +78,14 @@ class Ingester:
 
     # --- public operations ------------------------------------------------------------------
     def ingest_paths(self, paths: Sequence[Path], prune: bool = False, progress: bool = True) -> IngestReport:
-        self.index.check_manifest(create=True)
-        self.remove_orphans()
+        with write_lock(self.index.directory):
+            self.index.check_manifest(create=True)
+            self.recover()
+            if prune:
+                self.remove_orphans()
+            return self._ingest_paths(paths, prune, progress)
+
+    def _ingest_paths(self, paths: Sequence[Path], prune: bool, progress: bool) -> IngestReport:
         report = IngestReport()
         files = list(iter_files(paths))
         seen: set[str] = set()
@@ -128,24 +135,34 @@ class Ingester:
 
     def ingest_bytes(self, name: str, data: bytes, source: str, kind: DocKind | None = None) -> FileResult:
         """One document from memory (an upload); the same checks and atomicity as files."""
-        self.index.check_manifest(create=True)
-        outcome = self._prepare(source, name, data, kind)
-        if isinstance(outcome, FileResult):
-            return outcome
-        return self._commit([outcome], None)[0]
+        with write_lock(self.index.directory):
+            self.index.check_manifest(create=True)
+            self.recover()
+            outcome = self._prepare(source, name, data, kind)
+            if isinstance(outcome, FileResult):
+                return outcome
+            return self._commit([outcome], None)[0]
 
     def remove(self, doc_id: str) -> FileResult:
-        info = self.index.catalog.by_id(doc_id)
-        if info is None:
-            raise NotFound(f"文档不存在：{doc_id}")
-        with self.index.catalog.transaction() as db:
-            self.index.catalog.delete_document(db, doc_id)
-        for store in self.index.vectors.values():
-            store.delete_documents([doc_id])
-        return FileResult(info.source, "removed", info.title, doc_id, info.n_chunks)
+        with write_lock(self.index.directory):
+            return self._remove(doc_id)
+
+    def recover(self) -> int:
+        """Delete the vectors of documents an interrupted run journalled but never committed
+        (or removed but never finished). Call with the write lock held."""
+        pending = self.index.catalog.pending()
+        if pending:
+            log.warning(
+                "recovering from an interrupted write: dropping vectors of %d documents", len(pending)
+            )
+            for store in self.index.vectors.values():
+                store.delete_documents(pending)
+            self.index.catalog.forget_pending(pending)
+        return len(pending)
 
     def remove_orphans(self) -> int:
-        """Delete vectors whose document never committed (an ingest killed part-way)."""
+        """Full scan: delete vectors of any document the catalog does not know (run with --prune;
+        the journal makes this unnecessary after an ordinary crash)."""
         known = self.index.catalog.doc_ids()
         removed = 0
         for store in self.index.vectors.values():
@@ -200,6 +217,22 @@ class Ingester:
             self.index.catalog.rename_source(db, twin_id, source, file_sha)
         return FileResult(source, "renamed", title, twin_id, n_chunks, message=f"由 {twin_source} 改名而来")
 
+    def _remove(self, doc_id: str) -> FileResult:
+        catalog = self.index.catalog
+        info = catalog.by_id(doc_id)
+        if info is None:
+            raise NotFound(f"文档不存在：{doc_id}")
+        with catalog.transaction() as db:
+            catalog.delete_document(db, doc_id)
+            catalog.journal(db, [doc_id])
+        self._drop_vectors(doc_id)
+        return FileResult(info.source, "removed", info.title, doc_id, info.n_chunks)
+
+    def _drop_vectors(self, doc_id: str) -> None:
+        for store in self.index.vectors.values():
+            store.delete_documents([doc_id])
+        self.index.catalog.forget_pending([doc_id])
+
     def _commit(self, batch: list[_Prepared], bar: tqdm | None) -> list[FileResult]:
         """Embed a batch of documents together (fewer, fuller model calls), then write each one."""
         if not batch:
@@ -219,16 +252,18 @@ class Ingester:
         doc = prepared.doc
         ids = [k for k, _, _ in prepared.keys]
         metas = [{"chunk_id": c, "doc_id": doc.doc_id, "kind": doc.kind.value} for _, c, _ in prepared.keys]
+        catalog = self.index.catalog
+        catalog.mark_pending([doc.doc_id])  # journal first: a crash after this leaves no stray vectors
         for name, store in self.index.vectors.items():
             store.upsert(ids, vectors[name], metas)
-        catalog = self.index.catalog
         with catalog.transaction() as db:
             if prepared.replaces:
                 catalog.delete_document(db, prepared.replaces)
+                catalog.journal(db, [prepared.replaces])
             catalog.put_document(db, doc, prepared.chunks)
+            catalog.clear_pending(db, [doc.doc_id])
         if prepared.replaces:
-            for store in self.index.vectors.values():
-                store.delete_documents([prepared.replaces])
+            self._drop_vectors(prepared.replaces)
         status = "updated" if prepared.replaces else "added"
         log.info("%s %s (%d chunks)", status, doc.source, len(prepared.chunks))
         return FileResult(doc.source, status, doc.title, doc.doc_id, len(prepared.chunks))
@@ -240,5 +275,5 @@ class Ingester:
         for info in self.index.catalog.documents():
             inside = any(info.source == lb or info.source.startswith(lb.rstrip("/") + "/") for lb in labels)
             if inside and info.source not in seen and not os.path.exists(info.source):
-                results.append(self.remove(info.doc_id))
+                results.append(self._remove(info.doc_id))
         return results

