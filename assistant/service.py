@@ -50,6 +50,8 @@ class Passage:
     before: str
     text: str
     after: str
+    before_truncated: bool  # the document goes on before `before`
+    after_truncated: bool
 
 
 class Assistant:
@@ -196,7 +198,16 @@ class Assistant:
         before = text[max(0, chunk.start - context) : chunk.start]
         after = text[chunk.end : chunk.end + context]
         return Passage(
-            chunk.chunk_id, chunk.doc_id, chunk.title, chunk.section, chunk.source, before, chunk.text, after
+            chunk.chunk_id,
+            chunk.doc_id,
+            chunk.title,
+            chunk.section,
+            chunk.source,
+            before,
+            chunk.text,
+            after,
+            before_truncated=chunk.start > context,
+            after_truncated=chunk.end + context < len(text),
         )
 
     def validate_query(self, query: str) -> str:

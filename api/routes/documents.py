@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Query, UploadFile
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from api.deps import AssistantDep, SettingsDep
 from api.security import READ, WRITE
 from assistant.errors import InvalidInput, NotFound
+from assistant.index.ingest import FileResult
 from assistant.loading import SUPPORTED_SUFFIXES
 from assistant.render import file_result_dict
 from assistant.types import DocKind
@@ -52,6 +54,8 @@ class PassageOut(BaseModel):
     before: str
     text: str
     after: str
+    before_truncated: bool = Field(description="前文之前还有内容")
+    after_truncated: bool = Field(description="后文之后还有内容")
 
 
 def safe_name(name: str) -> str:
@@ -95,7 +99,13 @@ async def upload_documents(
     limit = int(settings.api.max_upload_mb * 1024 * 1024)
     results = []
     for upload in files:
-        results.append(await _one_upload(assistant, upload, limit, kind))
+        try:
+            results.append(await _one_upload(assistant, upload, limit, kind))
+        except InvalidInput as exc:  # this file is refused; the others still go in
+            refused = FileResult(upload.filename or "", "failed", message=str(exc))
+            results.append(file_result_dict(refused))
+    if all(r["status"] == "failed" for r in results):
+        raise InvalidInput("；".join(str(r["message"]) for r in results))
     return results
 
 
@@ -137,13 +147,4 @@ def passage(
     if not re.fullmatch(r"[0-9a-f]{8,64}", chunk_id):
         raise NotFound(f"段落不存在：{chunk_id[:80]}")
     p = assistant.passage(chunk_id, context)
-    return PassageOut(
-        chunk_id=p.chunk_id,
-        doc_id=p.doc_id,
-        title=p.title,
-        section=p.section,
-        source=p.source,
-        before=p.before,
-        text=p.text,
-        after=p.after,
-    )
+    return PassageOut(**asdict(p))

@@ -11,6 +11,7 @@ _HEADER_END = re.compile(r"^<!--\s*(INFO END|LEGAL_HEADER_END)\s*-->\s*$", re.M)
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _REVISION_WORDS = ("修正", "修订", "通过", "公布", "版本")
 ARTICLE_LINE = re.compile(r"^\s*第[一二三四五六七八九十百千零〇两]+条(?:[\s　:：]|$)", re.M)
+_RULE_WORDS = ("条例", "规定", "办法", "细则", "规则", "制度", "决定")
 _SENTENCE_END = "。！？；：:，,、"
 
 
@@ -105,6 +106,6 @@ def guess_kind(title: str, text: str) -> DocKind:
     national = title.startswith("中华人民共和国") or title.startswith("全国人民代表大会")
     if national and (articles >= 3 or "决定" in title or "规定" in title):
         return DocKind.LAW
-    if articles >= 3:
+    if articles >= 3 or (articles and any(w in title for w in _RULE_WORDS)):
         return DocKind.REGULATION
     return DocKind.OTHER

@@ -94,6 +94,21 @@ def test_refusals(docs_client: TestClient, name: str, data: bytes, status: int, 
     assert res.status_code == status and reason in res.json()["detail"]
 
 
+def test_a_refused_file_does_not_stop_the_others(docs_client: TestClient) -> None:
+    results = upload(docs_client, ("表格.xlsx", b"x"), ("../../好.md", NOTICE.encode("utf-8")))
+    assert [r["status"] for r in results] == ["failed", "added"]
+    assert "不支持的文件类型" in str(results[0]["message"])
+    assert results[1]["source"] == "uploads/好.md"
+
+
+def test_passage_says_whether_the_document_goes_on(docs_client: TestClient) -> None:
+    hit = docs_client.post("/api/search", json={"query": "罢免镇长", "k": 1}).json()["hits"][0]
+    near = docs_client.get(f"/api/passages/{hit['chunk_id']}", params={"context": 10}).json()
+    assert near["before_truncated"] is True and len(near["before"]) == 10
+    whole = docs_client.get(f"/api/passages/{hit['chunk_id']}", params={"context": 3000}).json()
+    assert whole["before_truncated"] is False and whole["after_truncated"] is False
+
+
 def test_delete_and_passage_of_unknown_ids_are_404(docs_client: TestClient) -> None:
     assert docs_client.delete("/api/documents/0123456789abcdef0123").status_code == 404
     assert docs_client.delete("/api/documents/..%2F..%2Fetc").status_code == 404
