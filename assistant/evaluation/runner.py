@@ -62,7 +62,11 @@ def run_evaluation(
     searches: dict[str, dict[str, SearchOutcome]] = {s.name: {} for s in systems}
     asks: dict[str, AskOutcome] = {}
     bar = tqdm(
-        total=len(questions) * (len(systems) + 1), desc="评测", unit="次", disable=not progress, leave=False
+        total=len(questions) * (len(systems) + 1),
+        desc="评测",
+        unit="次",
+        disable=None if progress else True,
+        leave=False,
     )
     for q in questions:
         for system in systems:

@@ -90,7 +90,9 @@ class Ingester:
         files = list(iter_files(paths))
         seen: set[str] = set()
         pending: list[_Prepared] = []
-        bar = tqdm(total=len(files), desc="导入文档", unit="个", disable=not progress, leave=False)
+        bar = tqdm(
+            total=len(files), desc="导入文档", unit="个", disable=None if progress else True, leave=False
+        )
         for path in files:
             source = source_label(path)
             seen.add(source)

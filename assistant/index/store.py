@@ -121,6 +121,7 @@ class Index:
             "chunker": chunker_fingerprint(self.settings.chunking),
             "tokenizer": self.tokenizer.fingerprint,
             "keys": KEYS_VERSION,
+            "vectors": "chroma-server" if self.settings.chroma_url else "chroma-local",
         }
 
     def check_manifest(self, create: bool) -> None:
