@@ -13,7 +13,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from api.deps import get_settings
-from api.routes import chat, documents, health, openai_compat, query
+from api.routes import chat, documents, health, openai_compat, query, tools
 from assistant.config import Settings
 from assistant.errors import RendaError
 from assistant.service import Assistant
@@ -45,6 +45,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     app.include_router(chat.router)
     app.include_router(openai_compat.router)
     app.include_router(documents.router)
+    app.include_router(tools.router)
     install_error_handlers(app)
     if settings.api.cors_origins:  # closed unless configured
         from fastapi.middleware.cors import CORSMiddleware

@@ -229,6 +229,73 @@ def eval_cmd(
     typer.echo(f"报告：{report.paths[0]}  {report.paths[1]}")
 
 
+FormatOpt = Annotated[str, typer.Option("--format", help="输出格式")]
+OutOpt = Annotated[Path | None, typer.Option("-o", "--out", help="写入文件（docx 格式必须指定）")]
+
+
+def _deliver(data: bytes, out: Path | None, what: str) -> None:
+    """Write the export to `out`, or print it (text formats only; require_file checked that)."""
+    from assistant.tools.formats import as_text, write_file
+
+    if out is None:
+        typer.echo(as_text(data))
+        return
+    write_file(out, data)
+    typer.echo(f"已写入 {out}（{what}）")
+
+
+@app.command("quiz")
+@friendly
+def quiz_cmd(
+    topic: Annotated[str | None, typer.Option("--topic", help="按主题出题")] = None,
+    doc: Annotated[str | None, typer.Option("--doc", help="按文档出题：标题包含此文字的文档")] = None,
+    chapter: Annotated[str | None, typer.Option("--chapter", help="只考此章节（与 --doc 合用）")] = None,
+    n: Annotated[int, typer.Option("-n", help="题目数量（1-100）")] = 20,
+    types: Annotated[
+        str, typer.Option("--types", help="题型，逗号分隔：choice（单选）judge（判断）blank（填空）")
+    ] = "choice,judge,blank",
+    fmt: FormatOpt = "md",
+    out: OutOpt = None,
+    index: IndexOpt = None,
+) -> None:
+    """按主题或文档出测验题（单选、判断、填空），每题附答案、解析和出处原文。"""
+    from assistant.service import Assistant
+    from assistant.tools.formats import parse_format, require_file
+    from assistant.tools.quiz import QuizRequest, build_quiz, parse_types
+    from assistant.tools.quiz_export import export_quiz
+
+    chosen = parse_format(fmt)
+    require_file(chosen, out)
+    request = QuizRequest(topic, doc, chapter, n, parse_types(types))
+    result = build_quiz(Assistant(settings_for(index)), request)
+    _deliver(export_quiz(result, chosen), out, f"{len(result.items)} 题")
+    if result.notice:
+        typer.secho(result.notice, err=True)
+
+
+@app.command("draft")
+@friendly
+def draft_cmd(
+    topic: Annotated[str, typer.Option("--topic", help="建议主题")],
+    facts: Annotated[Path | None, typer.Option("--facts", help="代表掌握的情况（文本文件）")] = None,
+    fmt: FormatOpt = "md",
+    out: OutOpt = None,
+    index: IndexOpt = None,
+) -> None:
+    """起草代表建议：问题与现状、原因分析、具体建议、法律政策依据，附引用原文的核对清单。"""
+    from assistant.service import Assistant
+    from assistant.tools.draft import draft, read_facts
+    from assistant.tools.draft_export import export_draft
+    from assistant.tools.formats import FileFormat, parse_format, require_file
+
+    chosen = parse_format(fmt, (FileFormat.MD, FileFormat.DOCX))
+    require_file(chosen, out)
+    notes = read_facts(facts) if facts else None
+    assistant = Assistant(settings_for(index))
+    result = draft(assistant, topic, notes, writer=assistant.llm)
+    _deliver(export_draft(result, chosen), out, "代表建议草稿")
+
+
 def main() -> None:
     logging.basicConfig(
         level=os.environ.get("RENDA_LOG_LEVEL", "WARNING"),
