@@ -43,7 +43,9 @@ class SentenceTransformerEmbedder:
     @cached_property
     def _model(self) -> Any:
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
 
+        transformers_logging.disable_progress_bar()  # no "Loading weights" bar on every CLI call
         model = SentenceTransformer(str(self._model_ref), device="cpu")
         return _int8(model) if self._int8 else model
 
