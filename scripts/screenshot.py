@@ -1,7 +1,8 @@
-"""Screenshots of the web page for the docs: a question answered, with citation [1] opened.
+"""Screenshots of the web page for the docs: a question answered, with citation [1] opened, and a quiz.
 
 Starts `renda serve` on an index in a subprocess, drives Debian's Chromium with Playwright and
-writes docs/screenshot.png (desktop) and docs/screenshot-mobile.png (phone).
+writes docs/screenshot.png (desktop), docs/screenshot-mobile.png (phone) and
+docs/screenshot-quiz.png (the 出题 tab, first answer shown).
 
     python scripts/screenshot.py [--index indexes/default]
 
@@ -37,6 +38,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 QUESTION = "乡镇人大开会一年开几次？"
+QUIZ_TOPIC = "罢免"
 
 
 def free_port() -> int:
@@ -113,6 +115,19 @@ def mobile(browser: Browser, base: str, question: str, out: Path) -> None:
     context.close()
 
 
+def quiz(browser: Browser, base: str, topic: str, out: Path) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 820})
+    page.goto(base + "/#quiz")
+    page.get_by_test_id("quiz-topic").fill(topic)
+    page.get_by_test_id("quiz-submit").click()
+    page.get_by_test_id("quiz-item").first.wait_for(timeout=60_000)
+    page.get_by_test_id("quiz-reveal").first.click()
+    page.mouse.move(1270, 810)  # no hover outline on the button just clicked
+    page.wait_for_timeout(600)  # the result scrolls into view
+    page.screenshot(path=str(out))
+    page.close()
+
+
 def has_cjk_font() -> bool:
     if not shutil.which("fc-list"):
         return False
@@ -126,22 +141,25 @@ def main() -> None:
     parser.add_argument("--question", default=QUESTION)
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshot.png")
     parser.add_argument("--mobile-out", type=Path, default=REPO / "docs" / "screenshot-mobile.png")
+    parser.add_argument("--quiz-topic", default=QUIZ_TOPIC)
+    parser.add_argument("--quiz-out", type=Path, default=REPO / "docs" / "screenshot-quiz.png")
     parser.add_argument("--chromium", default=CHROMIUM)
     args = parser.parse_args()
     if not Path(args.chromium).exists():
         sys.exit(f"{args.chromium} not found: run scripts/install-browser.sh")
     if not has_cjk_font():
         print("warning: no CJK font found (apt-get install fonts-noto-cjk); Chinese may render as boxes")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.mobile_out.parent.mkdir(parents=True, exist_ok=True)
+    for out in (args.out, args.mobile_out, args.quiz_out):
+        out.parent.mkdir(parents=True, exist_ok=True)
     with serve(args.index) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=args.chromium, headless=True, args=CHROMIUM_ARGS)
         try:
             desktop(browser, base, args.question, args.out)
             mobile(browser, base, args.question, args.mobile_out)
+            quiz(browser, base, args.quiz_topic, args.quiz_out)
         finally:
             browser.close()
-    print(f"wrote {args.out} and {args.mobile_out}")
+    print(f"wrote {args.out}, {args.mobile_out} and {args.quiz_out}")
 
 
 if __name__ == "__main__":

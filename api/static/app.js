@@ -1,4 +1,5 @@
 // 人大履职助手 web page: chat with cited answers, passages in context, the document library.
+// The 出题 and 建议 tabs live in tools.js, which uses the helpers defined here.
 // Plain browser JavaScript, no build step. Server text is only ever set with textContent.
 "use strict";
 
@@ -12,6 +13,7 @@ const CONTEXT_CHARS = 400;   // characters of the document shown around a cited 
 const MAX_MESSAGES = 50;     // the chat endpoint accepts at most this many turns
 const MARKER = /\[(\d+)\]/g;
 
+const VIEW_HASHES = { "view-chat": "", "view-quiz": "#quiz", "view-draft": "#draft", "view-docs": "#docs" };
 const WIDE = window.matchMedia("(min-width: 1100px)");  // the passage opens beside the chat
 const state = { history: [], busy: false, documents: [], passage: "", settingsTimer: 0 };
 const $ = (id) => document.getElementById(id);
@@ -174,8 +176,13 @@ function showView(viewId, focus = true) {
   }
   closePassage();
   if (viewId === "view-docs") loadDocuments();
-  else if (focus) $("question").focus();
-  history.replaceState(null, "", viewId === "view-docs" ? "#docs" : location.pathname);
+  else if (focus && viewId === "view-chat") $("question").focus();
+  history.replaceState(null, "", location.pathname + VIEW_HASHES[viewId]);
+}
+
+// The view a link such as /#quiz opens; the chat when the hash names none.
+function viewOfHash(hash) {
+  return Object.keys(VIEW_HASHES).find((view) => hash && VIEW_HASHES[view] === hash) || "view-chat";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -586,7 +593,7 @@ function start() {
   for (const tab of document.querySelectorAll("[role=tab]")) {
     tab.addEventListener("click", () => showView(tab.dataset.view));
   }
-  showView(location.hash === "#docs" ? "view-docs" : "view-chat", false);
+  showView(viewOfHash(location.hash), false);
 }
 
 start();
