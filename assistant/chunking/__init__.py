@@ -13,7 +13,7 @@ from assistant.loading.metadata import ARTICLE_LINE, header_end
 from assistant.types import Chunk, DocKind, Document
 
 # Bump when chunk boundaries or metadata change: indexes built with another version are refused.
-CHUNKER_VERSION = "4"
+CHUNKER_VERSION = "5"
 
 
 def chunker_fingerprint(settings: ChunkingSettings) -> str:
