@@ -61,7 +61,7 @@ def document_chunks(assistant: Assistant, title: str, chapter: str | None = None
     assistant.index.check_manifest(create=False)
     chunks = [c for c in assistant.index.snapshot().chunks if title in c.title]
     if not chunks:
-        raise NotFound(f"索引中没有标题包含「{title}」的文档（可用 renda documents 查看）")
+        raise NotFound(f"索引中没有标题包含「{title}」的文档（可在文档库中查看已收录的文档）")
     exact = [c for c in chunks if c.title == title]
     chunks = exact or chunks
     if chapter:

@@ -72,9 +72,9 @@ class QuizRequest:
 
     def __post_init__(self) -> None:
         if bool((self.topic or "").strip()) == bool((self.doc or "").strip()):
-            raise InvalidInput("请指定出题范围：主题（--topic）或文档标题（--doc），二者选一")
+            raise InvalidInput("请指定出题范围：主题或文档标题，二者选一")
         if (self.chapter or "").strip() and not (self.doc or "").strip():
-            raise InvalidInput("章节（--chapter）只能与文档标题（--doc）一起使用")
+            raise InvalidInput("章节只能与文档标题一起使用")
         if not 1 <= self.n <= MAX_ITEMS:
             raise InvalidInput(f"题目数量必须在 1 到 {MAX_ITEMS} 之间（收到 {self.n}）")
         object.__setattr__(self, "types", parse_types(self.types))
