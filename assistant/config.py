@@ -103,7 +103,7 @@ class AnswerSettings(_Section):
         le=1.0,
         description="Confidence below this abstains; default: the threshold calibrated on eval/ (dev split).",
     )
-    max_sentences: int = Field(default=3, ge=1, le=10, description="Sentences in an extractive answer.")
+    max_sentences: int = Field(default=4, ge=1, le=10, description="Sentences in an extractive answer.")
     max_citations: int = Field(default=3, ge=1, le=10, description="Passages an answer may cite.")
 
 

@@ -18,6 +18,8 @@ _ASKS_QUANTITY = re.compile(r"几|多少|多久|多长|期限|时间|比例|人�
 _HAS_QUANTITY = re.compile(
     r"[0-9一二三四五六七八九十百两]+(?:个月|日|天|年|次|人|名|分之|以上|以下|届)|分之|过半数|半数"
 )
+RATIO = 0.75  # a further sentence must score this share of the best one
+LIST_CHARS = 240
 ABSTAIN_MESSAGE = "知识库中未找到关于「{q}」的依据。请换个说法，或先导入相关的法律、法规或文件。"
 
 
@@ -50,7 +52,9 @@ class ExtractiveAnswerer:
     ) -> Answer:
         if not hits or evidence.confidence < threshold:
             return abstention(question, evidence.confidence)
-        units = self._select(question, query_tokens, hits[: self.settings.max_citations + 2])
+        units = self._with_listed_items(
+            self._select(question, query_tokens, hits[: self.settings.max_citations + 2]), hits
+        )
         if not units:
             return abstention(question, evidence.confidence)
         order = list(dict.fromkeys(u.hit for u in units))  # citation numbers by first use
@@ -58,14 +62,47 @@ class ExtractiveAnswerer:
         for i, unit in enumerate(units):
             chunk = hits[unit.hit].chunk
             sentence = _strip_label(chunk.text[unit.start : unit.end].strip(), chunk.article)
-            if _ITEM.match(sentence):
+            follows_lead = (
+                i > 0
+                and units[i - 1].hit == unit.hit
+                and _ITEM.match(sentence) is not None
+                and (
+                    _ITEM.match(
+                        _strip_label(chunk.text[units[i - 1].start : units[i - 1].end], chunk.article)
+                    )
+                    or chunk.text[units[i - 1].start : units[i - 1].end].rstrip().endswith(("：", ":"))
+                )
+            )
+            if _ITEM.match(sentence) and not follows_lead:
                 lead = chunk.lead or _lead_of(chunk.text, chunk.article)
                 sentence = f"{lead}……{sentence}" if lead else sentence
             last_of_passage = i + 1 == len(units) or units[i + 1].hit != unit.hit
             marker = f"[{order.index(unit.hit) + 1}]" if last_of_passage else ""
-            parts.append(_as_statement(sentence) + marker)
+            next_is_item = not last_of_passage and _ITEM.match(
+                _strip_label(chunk.text[units[i + 1].start : units[i + 1].end], chunk.article)
+            )
+            parts.append((sentence if next_is_item else _as_statement(sentence)) + marker)
         citations = build_citations([hits[i] for i in order])
         return Answer(question, "".join(parts), False, citations, confidence=evidence.confidence)
+
+    @staticmethod
+    def _with_listed_items(units: list[_Unit], hits: Sequence[Hit]) -> list[_Unit]:
+        """A chosen sentence that opens a list (「……行使下列职权：」) brings its items along, up to
+        LIST_CHARS: the lead-in alone answers nothing."""
+        out: list[_Unit] = []
+        for unit in units:
+            out.append(unit)
+            text = hits[unit.hit].chunk.text
+            if not text[unit.start : unit.end].rstrip().endswith(("：", ":")):
+                continue
+            budget = LIST_CHARS
+            for s, e in sentence_spans(text, unit.end):
+                if not _ITEM.match(text[s:e]) or budget <= 0:
+                    break
+                if all(not (u.hit == unit.hit and u.start == s) for u in units):
+                    out.append(_Unit(unit.hit, s, e, unit.score))
+                budget -= e - s
+        return sorted(out, key=lambda u: (u.hit, u.start))
 
     def _select(self, question: str, query_tokens: Sequence[str], hits: Sequence[Hit]) -> list[_Unit]:
         weights = {t: self._idf(t) for t in dict.fromkeys(query_tokens)}
@@ -93,7 +130,7 @@ class ExtractiveAnswerer:
             if len(chosen) >= self.settings.max_sentences:
                 break
             if (
-                unit.score >= 0.75 * best.score
+                unit.score >= RATIO * best.score
                 and len({u.hit for u in chosen} | {unit.hit}) <= self.settings.max_citations
             ):
                 chosen.append(unit)
