@@ -98,7 +98,9 @@ def _lines(text: str, start: int, max_chars: int) -> list[_Line]:
         if stripped:
             s = pos + len(raw) - len(raw.lstrip())
             e = s + len(stripped)
-            runs = pack_spans(text, list(sentence_spans(text, s, e)), max_chars) if e - s > max_chars else [(s, e)]
+            runs = [(s, e)]
+            if e - s > max_chars:
+                runs = pack_spans(text, list(sentence_spans(text, s, e)), max_chars)
             out += [_Line(rs, re_, text[rs:re_], continued=i > 0) for i, (rs, re_) in enumerate(runs)]
         pos += len(raw) + 1
     return out

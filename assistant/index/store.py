@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -37,6 +38,7 @@ class Snapshot:
     tokens: list[tuple[str, ...]]
     bm25: BM25
     position: dict[str, int] = field(default_factory=dict)  # chunk_id -> index in chunks
+    _leads: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.position = {c.chunk_id: i for i, c in enumerate(self.chunks)}
@@ -44,6 +46,13 @@ class Snapshot:
     @cached_property
     def titles(self) -> dict[str, str]:
         return {c.doc_id: c.title for c in self.chunks}
+
+    def lead_tokens(self, pos: int, compute: Callable[[Chunk], list[str]]) -> frozenset[str]:
+        """Tokens of what a passage is about (headings, first sentence), computed once per passage."""
+        found = self._leads.get(pos)
+        if found is None:
+            found = self._leads[pos] = frozenset(compute(self.chunks[pos]))
+        return found
 
     @cached_property
     def levels(self) -> list[frozenset[str]]:

@@ -104,13 +104,10 @@ class VectorStore:
             return int(self.collection.count())
 
     def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[VectorMatch]:
-        with self._lock:
-            total = self.collection.count()
-            if total == 0:
-                return []
+        with self._lock:  # chromadb 1.5 returns fewer results when the collection is smaller
             result = self.collection.query(
                 query_embeddings=[vector],
-                n_results=min(n, total),
+                n_results=n,
                 where=where,
                 include=["metadatas", "distances"],
             )

@@ -57,22 +57,22 @@ def candidate_features(
     scores: dict[str, dict[int, float]] = cands.scores  # type: ignore[attr-defined]
     total_idf = sum(idf.values()) or 1.0
     wants_quantity = bool(_QUANTITY_Q.search(question))
+    rank_of = {name: {p: r for r, p in enumerate(ranked.get(name, []))} for name in retrievers}
+    bounds = {name: (min(sc.values()), max(sc.values())) for name, sc in scores.items() if sc}
     rows = []
     for pos in positions:
         row = [1.0]
         for name in retrievers:
-            ranks = ranked.get(name, [])
             sc = scores.get(name, {})
             if pos in sc:
-                top = max(sc.values())
-                low = min(sc.values())
-                row += [1.0 / (1 + ranks.index(pos)), (sc[pos] - low) / ((top - low) or 1.0), 1.0]
+                low, top = bounds[name]
+                row += [1.0 / (1 + rank_of[name][pos]), (sc[pos] - low) / ((top - low) or 1.0), 1.0]
             else:
                 row += [0.0, 0.0, 0.0]
         chunk = snap.chunks[pos]
         present = set(snap.tokens[pos])
         coverage = sum(w for t, w in idf.items() if t in present) / total_idf
-        lead = set(tokens_of_lead(chunk, tokens))
+        lead = snap.lead_tokens(pos, lambda c: tokens_of_lead(c, tokens))
         lead_coverage = sum(w for t, w in idf.items() if t in lead) / total_idf
         bigram_coverage = sum(1 for b in bigrams if b in chunk.text) / (len(bigrams) or 1)
         row += [
