@@ -73,6 +73,24 @@ def make_settings(index_dir: Path, cache: Path, **overrides: object) -> Settings
     return Settings(index_dir=index_dir, embedding=EmbeddingSettings(cache_path=cache), **overrides)  # type: ignore[arg-type]
 
 
+SMALL = {"工作条例.md": REGULATION, "镇人大讲话.txt": SPEECH}
+
+
+def write_corpus(folder: Path, files: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def build_index(root: Path, cache: Path, files: dict[str, str] = SMALL, **overrides: object) -> Assistant:
+    """A real index (real models, jieba, Chroma) of the given documents under root/index."""
+    assistant = Assistant(make_settings(root / "index", cache, **overrides))
+    report = assistant.ingest([write_corpus(root / "corpus", files)], progress=False)
+    assert report.count("added") == len(files), report.results
+    return assistant
+
+
 @pytest.fixture
 def settings(tmp_path: Path, embedding_cache: Path) -> Settings:
     return make_settings(tmp_path / "index", embedding_cache)
@@ -80,10 +98,7 @@ def settings(tmp_path: Path, embedding_cache: Path) -> Settings:
 
 @pytest.fixture
 def small_corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "工作条例.md").write_text(REGULATION, encoding="utf-8")
-    (folder / "镇人大讲话.txt").write_text(SPEECH, encoding="utf-8")
+    folder = write_corpus(tmp_path / "corpus", SMALL)
     (folder / "通知.txt").write_bytes(
         "关于召开镇人民代表大会第六次会议的通知\n会议定于三月十日举行，请各位代表准时出席。\n".encode("gbk")
     )
@@ -93,14 +108,7 @@ def small_corpus(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def small_assistant(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path) -> Iterator[Assistant]:
     """A real index (real models, jieba, Chroma) over the small corpus, shared read-only."""
-    root = tmp_path_factory.mktemp("small")
-    folder = root / "corpus"
-    folder.mkdir()
-    (folder / "工作条例.md").write_text(REGULATION, encoding="utf-8")
-    (folder / "镇人大讲话.txt").write_text(SPEECH, encoding="utf-8")
-    assistant = Assistant(make_settings(root / "index", embedding_cache))
-    report = assistant.ingest([folder], progress=False)
-    assert report.count("added") == 2
+    assistant = build_index(tmp_path_factory.mktemp("small"), embedding_cache)
     yield assistant
     assistant.close()
 

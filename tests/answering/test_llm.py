@@ -11,7 +11,7 @@ import pytest
 
 from assistant.config import LLMSettings
 from assistant.service import Assistant
-from tests.conftest import REGULATION, make_settings
+from tests.conftest import REGULATION, build_index, make_settings
 from tests.fakes.openai_server import running
 
 pytestmark = [pytest.mark.slow, pytest.mark.server]
@@ -30,12 +30,9 @@ def llm_port() -> Iterator[Fake]:
 
 @pytest.fixture(scope="module")
 def index_dir(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path) -> Path:
-    root = tmp_path_factory.mktemp("llm")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "条例.md").write_text(INJECTED, encoding="utf-8")
-    Assistant(make_settings(root / "index", embedding_cache)).ingest([corpus], progress=False)
-    return root / "index"
+    return build_index(
+        tmp_path_factory.mktemp("llm"), embedding_cache, {"条例.md": INJECTED}
+    ).settings.index_dir
 
 
 def assistant_for(index_dir: Path, cache: Path, port: int, model: str, timeout: float = 30) -> Assistant:

@@ -9,8 +9,7 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from api.routes.documents import safe_name
 from assistant.errors import InvalidInput
-from assistant.service import Assistant
-from tests.conftest import REGULATION, make_settings
+from tests.conftest import REGULATION, build_index
 
 pytestmark = pytest.mark.slow
 NOTICE = (
@@ -20,13 +19,8 @@ NOTICE = (
 
 @pytest.fixture
 def docs_client(tmp_path: Path, embedding_cache: Path) -> Iterator[TestClient]:
-    settings = make_settings(tmp_path / "index", embedding_cache)
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "条例.md").write_text(REGULATION, encoding="utf-8")
-    assistant = Assistant(settings)
-    assistant.ingest([corpus], progress=False)
-    with TestClient(create_app(settings, assistant=assistant)) as client:
+    assistant = build_index(tmp_path, embedding_cache, {"条例.md": REGULATION})
+    with TestClient(create_app(assistant.settings, assistant=assistant)) as client:
         yield client
 
 

@@ -1,62 +1,23 @@
 """End to end through a real uvicorn process on loopback."""
 
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from assistant.service import Assistant
+from tests.servers import renda_server
 
 pytestmark = [pytest.mark.slow, pytest.mark.server]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_until_up(url: str, proc: subprocess.Popen[bytes], timeout: float = 90) -> None:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(url)
-
-
 @pytest.fixture(scope="module")
 def server(small_assistant: Assistant) -> Iterator[str]:
-    port = free_port()
-    env = os.environ | {
-        "RENDA_INDEX_DIR": str(small_assistant.settings.index_dir),
-        "RENDA_EMBEDDING_CACHE_PATH": str(small_assistant.settings.embedding.cache_path),
-    }
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)],
-        env=env,
-        cwd=Path(__file__).resolve().parents[2],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base + "/healthz", proc)
+    settings = small_assistant.settings
+    assert settings.embedding.cache_path is not None
+    with renda_server(settings.index_dir, settings.embedding.cache_path) as base:
         yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 def post(url: str, payload: dict[str, object]) -> tuple[int, dict[str, object]]:

@@ -7,11 +7,6 @@ The tests upload and delete documents, so they get their own index (not the shar
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,8 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
 
-from assistant.service import Assistant
-from tests.conftest import REGULATION, REPO, SPEECH, make_settings
+from tests.conftest import build_index
+from tests.servers import renda_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -38,25 +33,6 @@ DESKTOP = {"width": 1280, "height": 900}
 expect.set_options(timeout=30_000)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_until_up(url: str, proc: subprocess.Popen[bytes], timeout: float = 120) -> None:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited with {proc.returncode}: {proc.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(url)
-
-
 def warm_up(base: str) -> None:
     """Load the models before the first test, so no test pays the cold start."""
     body = json.dumps({"question": "镇人民代表大会会议每年举行几次？"}).encode()
@@ -68,42 +44,16 @@ def warm_up(base: str) -> None:
 @pytest.fixture(scope="session")
 def browser_index(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path) -> Path:
     """The small corpus (made-up 工作条例 + a speech) in a fresh index the tests may change."""
-    root = tmp_path_factory.mktemp("browser")
-    folder = root / "corpus"
-    folder.mkdir()
-    (folder / "工作条例.md").write_text(REGULATION, encoding="utf-8")
-    (folder / "镇人大讲话.txt").write_text(SPEECH, encoding="utf-8")
-    assistant = Assistant(make_settings(root / "index", embedding_cache))
-    try:
-        assert assistant.ingest([folder], progress=False).count("added") == 2
-    finally:
-        assistant.close()
-    return root / "index"
+    assistant = build_index(tmp_path_factory.mktemp("browser"), embedding_cache)
+    assistant.close()
+    return assistant.settings.index_dir
 
 
 @pytest.fixture(scope="session")
 def server(browser_index: Path, embedding_cache: Path) -> Iterator[str]:
-    port = free_port()
-    env = os.environ | {
-        "RENDA_INDEX_DIR": str(browser_index),
-        "RENDA_EMBEDDING_CACHE_PATH": str(embedding_cache),
-        "RENDA_API_KEY": API_KEY,
-    }
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)],
-        env=env,
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base + "/healthz", proc)
+    with renda_server(browser_index, embedding_cache, RENDA_API_KEY=API_KEY) as base:
         warm_up(base)
         yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")

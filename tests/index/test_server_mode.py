@@ -2,7 +2,6 @@
 through it, and several API workers share it while the catalog keeps BM25 consistent."""
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -14,8 +13,9 @@ import pytest
 
 from assistant.errors import IndexMismatch
 from assistant.service import Assistant
-from tests.api.test_uvicorn import free_port, post, wait_until_up
-from tests.conftest import REGULATION, REPO, SPEECH, make_settings
+from tests.api.test_uvicorn import post
+from tests.conftest import SMALL, make_settings, write_corpus
+from tests.servers import free_port, renda_server, wait_until_up
 
 pytestmark = [pytest.mark.slow, pytest.mark.server]
 
@@ -43,10 +43,7 @@ def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("server-corpus")
-    (folder / "条例.md").write_text(REGULATION, encoding="utf-8")
-    (folder / "讲话.txt").write_text(SPEECH, encoding="utf-8")
-    return folder
+    return write_corpus(tmp_path_factory.mktemp("server-corpus"), SMALL)
 
 
 def test_ingest_search_ask_through_a_chroma_server(
@@ -71,22 +68,7 @@ def test_several_workers_share_the_server(
 ) -> None:
     index = tmp_path / "workers-index"
     Assistant(make_settings(index, embedding_cache, chroma_url=chroma_url)).ingest([corpus], progress=False)
-    port = free_port()
-    env = os.environ | {
-        "RENDA_INDEX_DIR": str(index),
-        "RENDA_CHROMA_URL": chroma_url,
-        "RENDA_EMBEDDING_CACHE_PATH": str(embedding_cache),
-    }
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port), "--workers", "2"],
-        env=env,
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base + "/healthz", proc, timeout=120)
+    with renda_server(index, embedding_cache, workers=2, RENDA_CHROMA_URL=chroma_url) as base:
         notice = (
             "# 代表接待制度\n\n第一条 某某镇人大代表接待日为每月十五日。\n\n第二条 接待地点设在代表之家。\n"
         )
@@ -107,6 +89,3 @@ def test_several_workers_share_the_server(
         assert all(status == 200 and "十五日" in str(a["answer"]) for status, a in answers)
         status, hits = post(base + "/api/search", {"query": "罢免镇长", "k": 2})
         assert status == 200 and hits["hits"][0]["section"] == "第六条"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=60)

@@ -6,21 +6,14 @@ from fastapi.testclient import TestClient
 
 from api.main import create_app
 from assistant.service import Assistant
-from tests.conftest import REGULATION, SPEECH, make_settings
+from tests.conftest import build_index
 
 
 @pytest.fixture(scope="module")
 def fresh_assistant(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path) -> Assistant:
     """A writable index of its own for this module (its tests add and refuse documents, and
     each checks only what it changed)."""
-    tmp_path = tmp_path_factory.mktemp("reliability")
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "条例.md").write_text(REGULATION, encoding="utf-8")
-    (corpus / "讲话.txt").write_text(SPEECH, encoding="utf-8")
-    assistant = Assistant(make_settings(tmp_path / "index", embedding_cache))
-    assistant.ingest([corpus], progress=False)
-    return assistant
+    return build_index(tmp_path_factory.mktemp("reliability"), embedding_cache)
 
 
 @pytest.fixture(scope="module")
