@@ -91,6 +91,16 @@ def test_control_characters_inside_a_question_are_ignored(fresh_client: TestClie
     assert "五分之一" in body["answer"]
 
 
+@pytest.mark.parametrize("route", ["/api/draft", "/api/quiz"])
+def test_control_characters_in_a_topic_do_not_break_word_exports(
+    fresh_client: TestClient, route: str
+) -> None:
+    # Found by the fuzz test: lxml refuses an ESC in a .docx heading and the export raised.
+    res = fresh_client.post(route, json={"topic": "罢免\x1b镇长\x00", "format": "docx"})
+    assert res.status_code == 200, res.text
+    assert res.content[:2] == b"PK"  # a real .docx (a zip)
+
+
 def test_traditional_characters_find_simplified_text(fresh_client: TestClient) -> None:
     body = fresh_client.post("/api/ask", json={"question": "罷免鎮長要多少代表聯名？"}).json()
     assert not body["abstained"] and "五分之一" in body["answer"]
