@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -100,13 +101,25 @@ class QueryNormalizer:
 
 
 def _numerals(text: str) -> str:
-    text = _ARTICLE_NUM.sub(lambda m: f"第{int_to_cn(int(m.group(1)))}{m.group(2)}", text)
-    text = _BARE_ARTICLE.sub(lambda m: f"第{int_to_cn(int(m.group(1)))}条", text)
-    text = _FRACTION.sub(lambda m: f"{int_to_cn(int(m.group(2)))}分之{int_to_cn(int(m.group(1)))}", text)
-    text = _FRACTION_WORDS.sub(
-        lambda m: f"{int_to_cn(int(m.group(1)))}分之{int_to_cn(int(m.group(2)))}", text
-    )
-    return _PERCENT.sub(lambda m: f"百分之{int_to_cn(int(m.group(1)))}", text)
+    text = _ARTICLE_NUM.sub(_spelled("第{0}{1}", 1), text)
+    text = _BARE_ARTICLE.sub(_spelled("第{0}条", 1), text)
+    text = _FRACTION.sub(_spelled("{1}分之{0}", 2), text)
+    text = _FRACTION_WORDS.sub(_spelled("{0}分之{1}", 2), text)
+    return _PERCENT.sub(_spelled("百分之{0}", 1), text)
+
+
+def _spelled(template: str, numbers: int) -> Callable[[re.Match[str]], str]:
+    """A replacement that writes the match's first `numbers` groups in Chinese numerals into
+    `template` (further groups verbatim); a number statutes never write (0, 0/0, 第0条) is left as
+    typed."""
+
+    def replace(m: re.Match[str]) -> str:
+        values = [int(g) for g in m.groups()[:numbers]]
+        if not all(0 < v < 10000 for v in values):
+            return m.group(0)
+        return template.format(*(int_to_cn(v) for v in values), *m.groups()[numbers:])
+
+    return replace
 
 
 def _replace_word(text: str, short: str, full: str) -> str:

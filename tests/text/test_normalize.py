@@ -29,6 +29,12 @@ def test_statute_wording(normalizer: QueryNormalizer, question: str, expected: s
         ("第 103 条", "第一百零三条"),
         ("要2/3以上通过", "要三分之二以上通过"),
         ("1/5以上代表联名", "五分之一以上代表联名"),
+        ("超过50%", "超过百分之五十"),
+        ("3分之2", "三分之二"),
+        # numbers statutes never write are left as typed (the fuzz test found 「0/0」 raising)
+        ("0/0", "0/0"),
+        ("第0条", "第0条"),
+        ("1/0和0%", "1/0和0%"),
     ],
 )
 def test_numerals_become_statute_numerals(normalizer: QueryNormalizer, question: str, expected: str) -> None:
