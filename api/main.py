@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -29,7 +31,16 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.assistant = assistant or Assistant(settings)
+        app.state.warm_up = None
+        if assistant is None and settings.api.warm_up:
+            # Requests are served meanwhile; the first one waits only for what is still loading.
+            app.state.warm_up = threading.Thread(
+                target=_warm_up, args=(app.state.assistant,), name="renda-warm-up", daemon=True
+            )
+            app.state.warm_up.start()
         yield
+        if app.state.warm_up is not None:
+            app.state.warm_up.join(timeout=60)
         if assistant is None:  # close only what this app opened
             app.state.assistant.close()
 
@@ -106,3 +117,15 @@ def _reason(error: dict[str, object]) -> str:
     loc = ".".join(str(p) for p in parts if p != "body" and not isinstance(p, int))  # type: ignore[attr-defined]
     message = _MESSAGES.get(str(error.get("type")), str(error.get("msg")))
     return f"{loc or '请求体'}：{message}"
+
+
+def _warm_up(assistant: Assistant) -> None:
+    start = time.perf_counter()
+    try:
+        assistant.warm_up()
+    except RendaError as exc:  # e.g. no index yet: the first request reports it to the user
+        log.info("warm-up skipped: %s", exc)
+    except Exception:
+        log.exception("warm-up failed; requests will load what they need")
+    else:
+        log.info("warm-up done in %.1f s", time.perf_counter() - start)

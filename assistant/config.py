@@ -121,6 +121,11 @@ class ApiSettings(_Section):
     protect_reads: bool = Field(default=False, description="Also require the key for reads.")
     max_upload_mb: float = Field(default=20.0, gt=0, le=1024, description="Largest accepted upload.")
     cors_origins: tuple[str, ...] = Field(default=(), description="Allowed CORS origins; none by default.")
+    warm_up: bool = Field(
+        default=True,
+        description="At start-up, load the index and models in the background so that the first "
+        "question is answered at warm speed.",
+    )
 
 
 class Settings(BaseSettings):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -12,27 +14,24 @@ class BM25:
     """Immutable BM25 model over a list of token lists (k1=1.5, b=0.75, Lucene-style idf)."""
 
     def __init__(self, docs: Sequence[Sequence[str]], k1: float = 1.5, b: float = 0.75) -> None:
-        self.vocab: dict[str, int] = {}
-        rows: list[int] = []
-        cols: list[int] = []
-        vals: list[int] = []
-        lengths = np.zeros(len(docs), dtype=np.float32)
-        for i, tokens in enumerate(docs):
-            lengths[i] = len(tokens)
-            counts: dict[int, int] = {}
-            for tok in tokens:
-                j = self.vocab.setdefault(tok, len(self.vocab))
-                counts[j] = counts.get(j, 0) + 1
-            rows.extend([i] * len(counts))
-            cols.extend(counts.keys())
-            vals.extend(counts.values())
-        n_docs, n_terms = len(docs), len(self.vocab)
-        tf = sparse.csr_matrix((np.array(vals, dtype=np.float32), (rows, cols)), shape=(n_docs, n_terms))
-        df = np.bincount(np.array(cols, dtype=np.int64), minlength=n_terms).astype(np.float32)
+        # Term ids for every token in one C-level pass (a defaultdict numbers new terms in order of
+        # first use), then the duplicates of a (passage, term) pair summed by scipy: about half the
+        # time of counting per passage in Python, which dominated a cold start on all 352 laws.
+        vocab: defaultdict[str, int] = defaultdict()
+        vocab.default_factory = vocab.__len__
+        n_docs = len(docs)
+        lengths = np.fromiter(map(len, docs), dtype=np.int64, count=n_docs)
+        total = int(lengths.sum())
+        cols = np.fromiter(map(vocab.__getitem__, chain.from_iterable(docs)), dtype=np.int64, count=total)
+        rows = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
+        self.vocab: dict[str, int] = dict(vocab)
+        n_terms = len(self.vocab)
+        tf = sparse.coo_matrix((np.ones(total, dtype=np.float32), (rows, cols)), shape=(n_docs, n_terms))
+        tf.sum_duplicates()
+        df = np.bincount(tf.col, minlength=n_terms).astype(np.float32)
         self.idf = np.log1p((n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
         avg = float(lengths.mean()) if n_docs else 1.0
-        norm = k1 * (1 - b + b * lengths / max(avg, 1e-9))
-        tf = tf.tocoo()
+        norm = k1 * (1 - b + b * lengths.astype(np.float32) / max(avg, 1e-9))
         weights = tf.data * (k1 + 1) / (tf.data + norm[tf.row]) * self.idf[tf.col]
         self._matrix = sparse.csc_matrix((weights, (tf.row, tf.col)), shape=(n_docs, n_terms))
         self.n_docs = n_docs
