@@ -114,6 +114,12 @@ class Assistant:
         return self.ask_with_evidence(question, filters)[0]
 
     def ask_with_evidence(self, question: str, filters: Filters | None = None) -> tuple[Answer, Evidence]:
+        answer, evidence, hits = self._extractive(question, filters)
+        if self.llm is None or answer.abstained:
+            return answer, evidence
+        return self._llm_answer(answer, hits[: self.settings.answer.max_citations + 2]), evidence
+
+    def _extractive(self, question: str, filters: Filters | None) -> tuple[Answer, Evidence, list[Hit]]:
         hits, cands = self.search_with_evidence(
             question, max(5, self.settings.answer.max_citations + 2), filters
         )
@@ -121,10 +127,7 @@ class Assistant:
         threshold = self.settings.answer.abstain_threshold
         if threshold is None:
             threshold = self.abstention.threshold
-        answer = self.answerer.answer(question.strip(), cands.tokens, hits, evidence, threshold)
-        if self.llm is None or answer.abstained:
-            return answer, evidence
-        return self._llm_answer(answer, hits[: self.settings.answer.max_citations + 2]), evidence
+        return self.answerer.answer(question.strip(), cands.tokens, hits, evidence, threshold), evidence, hits
 
     def chat(self, turns: Sequence[Turn], filters: Filters | None = None) -> tuple[Answer, str]:
         """Answer the last user turn, resolved against the earlier ones (「那罢免呢？」)."""
@@ -234,15 +237,16 @@ class Assistant:
 
     def warm_up(self) -> None:
         """Load what the first question needs (the index snapshot with its BM25 matrix, the
-        embedding models, jieba, Chroma, the law-name resolver), so that it is answered at warm
-        speed. The models load in a second thread while the snapshot is built: on all 352 laws
-        that is ~4 s of SQLite and numpy next to ~5 s of imports and weights."""
+        embedding models, jieba, Chroma, the law-name resolver, the answer models), so that it is
+        answered at warm speed. On all 352 laws that is ~3 s of SQLite and numpy for the snapshot
+        and ~6 s of imports and weights for the models; they run in two threads, which overlap
+        only where one waits on the disk (both mostly hold the GIL). Never calls the LLM."""
         self._open_for_reading()
         models = threading.Thread(target=self._load_models, name="renda-load-models", daemon=True)
         models.start()
         self.index.snapshot()
         models.join()
-        self.ask(WARM_UP_QUERY)
+        self._extractive(WARM_UP_QUERY, None)
 
     def _load_models(self) -> None:
         for embedder in self.index.embedders.values():

@@ -91,3 +91,13 @@ def test_without_the_setting_nothing_changes(index_dir: Path, embedding_cache: P
     answer = assistant.ask("罢免镇长要多少代表联名？")
     assert assistant.llm is None and not answer.notice and "五分之一" in answer.answer
     assert len(requests) == before
+
+
+def test_warm_up_never_calls_the_llm(index_dir: Path, embedding_cache: Path, llm_port: Fake) -> None:
+    port, requests = llm_port
+    before = len(requests)
+    assistant = assistant_for(index_dir, embedding_cache, port, "quote")
+    assistant.warm_up()
+    assert len(requests) == before
+    assistant.ask("罢免镇长要多少代表联名？")  # while a question does
+    assert len(requests) == before + 1
