@@ -114,10 +114,11 @@ def _spelled(template: str, numbers: int) -> Callable[[re.Match[str]], str]:
     typed."""
 
     def replace(m: re.Match[str]) -> str:
-        values = [int(g) for g in m.groups()[:numbers]]
-        if not all(0 < v < 10000 for v in values):
+        try:  # int_to_cn owns the range statutes use
+            spelled = [int_to_cn(int(g)) for g in m.groups()[:numbers]]
+        except ValueError:
             return m.group(0)
-        return template.format(*(int_to_cn(v) for v in values), *m.groups()[numbers:])
+        return template.format(*spelled, *m.groups()[numbers:])
 
     return replace
 
