@@ -24,6 +24,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--embedders", help="逗号分隔，例如 m3e-small-int8；默认为产品默认的编码器")
     p.add_argument("--questions", type=Path, default=REPO / "eval" / "questions.jsonl")
     p.add_argument("--repeats", type=int, default=3, help="预热之后每个问题计时的轮数")
+    p.add_argument("--cold-starts", type=int, default=3, help="冷启动测几次（取中位数）")
     p.add_argument("--raw-sample", type=int, default=3000, help="原始编码速度最多测多少个 key")
     p.add_argument("--int8-sample", type=int, default=1000, help="float32 与 int8 对比用多少个 key")
     p.add_argument("--skip", default="", help=f"跳过的步骤，逗号分隔：{','.join(STEPS)}")
@@ -47,12 +48,23 @@ def make_options(args: argparse.Namespace) -> Options:
     skip = frozenset(s.strip() for s in args.skip.split(",") if s.strip())
     if skip - set(STEPS):
         raise BenchError(f"未知的步骤：{', '.join(sorted(skip - set(STEPS)))}；可跳过 {', '.join(STEPS)}")
-    if args.repeats < 1 or (args.threads is not None and args.threads < 1):
-        raise BenchError(f"--repeats 与 --threads 至少为 1（收到 {args.repeats}、{args.threads}）")
+    if min(args.repeats, args.cold_starts, 1 if args.threads is None else args.threads) < 1:
+        raise BenchError(
+            "--repeats、--cold-starts 与 --threads 至少为 1"
+            f"（收到 {args.repeats}、{args.cold_starts}、{args.threads}）"
+        )
     questions = tuple(load_question_texts(args.questions))
     if not questions:
         raise BenchError(f"问题集为空：{args.questions}")
-    return Options(embedders, questions, args.repeats, args.raw_sample, args.int8_sample, skip)
+    return Options(
+        embedders,
+        questions,
+        args.repeats,
+        args.raw_sample,
+        args.int8_sample,
+        skip,
+        cold_starts=args.cold_starts,
+    )
 
 
 def measure(name: str, root: Path, opts: Options, out: Path) -> None:

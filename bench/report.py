@@ -103,7 +103,7 @@ def server_rows(r: dict[str, Any]) -> list[Row]:
         (
             "cold start → first answer",
             f"{srv['seconds']:.1f} s",
-            http,
+            _starts(srv) + http,
             verdict(srv["seconds"], TARGETS["cold_start_s"], " s"),
         ),
         (
@@ -225,3 +225,10 @@ def write_results(result: dict[str, Any], out_dir: Path, stem: str) -> tuple[Pat
     json_path, md_path = write_json(result, out_dir, stem), out_dir / f"{stem}.md"
     md_path.write_text(markdown(result | {"overhead": overhead(result)}), encoding="utf-8")
     return json_path, md_path
+
+
+def _starts(srv: dict[str, Any]) -> str:
+    runs = srv.get("runs_s", [])
+    if len(runs) < 2:
+        return ""
+    return f"median of {len(runs)} starts ({min(runs):.1f}–{max(runs):.1f} s); "

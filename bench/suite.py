@@ -30,6 +30,7 @@ class Options:
     raw_sample: int = 3000  # keys; the raw encoders run on all keys when there are fewer
     int8_sample: int = 1000
     skip: frozenset[str] = frozenset()
+    cold_starts: int = 3
     reference_embedders: tuple[str, ...] = field(default_factory=lambda: Settings().embedding.backends)
 
 
@@ -113,7 +114,7 @@ def step_latency(ws: Workspace, opts: Options, result: dict[str, Any]) -> dict[s
 
 def step_server(ws: Workspace, opts: Options, result: dict[str, Any]) -> dict[str, Any]:
     log = ws.root / "serve.log"
-    return measure_cold_start(ws.index, ws.cache, opts.embedders, opts.questions, log)
+    return measure_cold_start(ws.index, ws.cache, opts.embedders, opts.questions, log, opts.cold_starts)
 
 
 def step_reingest(ws: Workspace, opts: Options, result: dict[str, Any]) -> dict[str, Any]:

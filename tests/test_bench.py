@@ -41,6 +41,7 @@ def result(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         repeats=1,
         raw_sample=40,
         int8_sample=20,
+        cold_starts=2,
         reference_embedders=("m3e-small-int8",),
     )
     return run_corpus("tiny", Workspace.under(root, tiny_corpus(root / "corpus")), opts)
@@ -61,6 +62,8 @@ def test_latency_server_and_baseline(result: dict[str, Any]) -> None:
     for kind in ("search", "ask"):
         positive(result["latency"][kind], "n", "p50_ms", "p95_ms")
     positive(result["server"], "seconds", "peak_rss_mb")
+    runs = result["server"]["runs_s"]
+    assert len(runs) == 2 and min(runs) <= result["server"]["seconds"] <= max(runs)
     positive(result["server"]["http_ask"], "p50_ms")
     positive(result["langchain"], "build_s", "chunks", "chunks_per_s")
     positive(result["langchain"]["search"], "p50_ms")

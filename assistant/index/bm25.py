@@ -1,41 +1,76 @@
-"""Okapi BM25 over jieba tokens as a sparse matrix: one product per query, fast at 26k passages."""
+"""Okapi BM25 over jieba tokens as a sparse matrix: one product per query, fast at 26k passages.
+
+The term counts are kept beside the catalog (`bm25.npz`), each row under a key of the text it
+counts, so that opening an index loads them in a tenth of a second instead of re-reading every
+token from SQLite and rebuilding (about 3 s on all 352 laws, a quarter of a cold start), and a
+changed document costs only the rows of its own chunks. A damaged or foreign file is only a
+miss: the counts are rebuilt from the catalog's tokens and the file rewritten.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
+import threading
+import zipfile
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import chain
+from pathlib import Path
 
 import numpy as np
 from scipy import sparse
 
+log = logging.getLogger(__name__)
+
+_FORMAT = "bm25-tf-1"
+
 
 class BM25:
-    """Immutable BM25 model over a list of token lists (k1=1.5, b=0.75, Lucene-style idf)."""
+    """Immutable BM25 model (k1=1.5, b=0.75, Lucene-style idf) over term counts: row i is passage i."""
 
-    def __init__(self, docs: Sequence[Sequence[str]], k1: float = 1.5, b: float = 0.75) -> None:
-        # Term ids for every token in one C-level pass (a defaultdict numbers new terms in order of
-        # first use), then the duplicates of a (passage, term) pair summed by scipy: about half the
-        # time of counting per passage in Python, which dominated a cold start on all 352 laws.
-        vocab: defaultdict[str, int] = defaultdict()
-        vocab.default_factory = vocab.__len__
-        n_docs = len(docs)
-        lengths = np.fromiter(map(len, docs), dtype=np.int64, count=n_docs)
-        total = int(lengths.sum())
-        cols = np.fromiter(map(vocab.__getitem__, chain.from_iterable(docs)), dtype=np.int64, count=total)
-        rows = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
-        self.vocab: dict[str, int] = dict(vocab)
-        n_terms = len(self.vocab)
-        tf = sparse.coo_matrix((np.ones(total, dtype=np.float32), (rows, cols)), shape=(n_docs, n_terms))
-        tf.sum_duplicates()
-        df = np.bincount(tf.col, minlength=n_terms).astype(np.float32)
-        self.idf = np.log1p((n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
-        avg = float(lengths.mean()) if n_docs else 1.0
-        norm = k1 * (1 - b + b * lengths.astype(np.float32) / max(avg, 1e-9))
-        weights = tf.data * (k1 + 1) / (tf.data + norm[tf.row]) * self.idf[tf.col]
-        self._matrix = sparse.csc_matrix((weights, (tf.row, tf.col)), shape=(n_docs, n_terms))
-        self.n_docs = n_docs
+    def __init__(self, terms: list[str], tf: sparse.csr_matrix, k1: float = 1.5, b: float = 0.75) -> None:
+        self.terms = terms
+        self.vocab: dict[str, int] = dict(zip(terms, range(len(terms)), strict=True))
+        self.tf = tf
+        self.n_docs, n_terms = tf.shape
+        df = np.bincount(tf.indices, minlength=n_terms).astype(np.float32)
+        self.idf = np.log1p((self.n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
+        lengths = np.asarray(tf.sum(axis=1), dtype=np.float32).ravel()
+        avg = float(lengths.mean()) if self.n_docs else 1.0
+        norm = k1 * (1 - b + b * lengths / max(avg, 1e-9))
+        rows = np.repeat(np.arange(self.n_docs), np.diff(tf.indptr))
+        weights = tf.data * (k1 + 1) / (tf.data + norm[rows]) * self.idf[tf.indices]
+        self._matrix = sparse.csr_matrix((weights, tf.indices, tf.indptr), shape=tf.shape).tocsc()
 
+    @classmethod
+    def from_tokens(cls, docs: Sequence[Sequence[str]]) -> BM25:
+        terms: list[str] = []
+        return cls(terms, _counts(docs, {}, terms))
+
+    def rebuilt(self, rows: Sequence[int | Sequence[str]]) -> BM25:
+        """A model whose row i is this model's row rows[i] (an int) or counts the tokens rows[i];
+        terms no passage uses any more are dropped, so it equals a model built from scratch."""
+        old = [i for i, r in enumerate(rows) if isinstance(r, int)]
+        new = [i for i, r in enumerate(rows) if not isinstance(r, int)]
+        terms = list(self.terms)
+        added = _counts([r for r in rows if not isinstance(r, int)], dict(self.vocab), terms)
+        kept = self.tf[[r for r in rows if isinstance(r, int)]]
+        kept = sparse.csr_matrix((kept.data, kept.indices, kept.indptr), shape=(len(old), len(terms)))
+        stacked = sparse.vstack([kept, added], format="csr")  # the kept rows, then the new ones
+        order = np.empty(len(rows), dtype=np.int64)  # row p of the result is row order[p] of stacked
+        order[np.array(old + new, dtype=np.int64)] = np.arange(len(rows))
+        tf = stacked[order]
+        used = np.bincount(tf.indices, minlength=len(terms)) > 0
+        if not used.all():
+            renumber = np.cumsum(used) - 1
+            shape = (len(rows), int(used.sum()))
+            tf = sparse.csr_matrix((tf.data, renumber[tf.indices], tf.indptr), shape=shape)
+            terms = [t for t, u in zip(terms, used, strict=True) if u]
+        return BM25(terms, tf)
+
+    # --- scoring ----------------------------------------------------------------------------
     def term_ids(self, tokens: Sequence[str]) -> list[int]:
         return [self.vocab[t] for t in dict.fromkeys(tokens) if t in self.vocab]
 
@@ -46,6 +81,11 @@ class BM25:
             return np.zeros(self.n_docs, dtype=np.float32)
         return np.asarray(self._matrix[:, ids].sum(axis=1)).ravel()
 
+    def terms_of(self, row: int) -> frozenset[str]:
+        """The distinct tokens of passage `row`."""
+        start, end = self.tf.indptr[row], self.tf.indptr[row + 1]
+        return frozenset(self.terms[j] for j in self.tf.indices[start:end])
+
     def idf_of(self, token: str) -> float:
         j = self.vocab.get(token)
         return float(self.idf[j]) if j is not None else 0.0
@@ -55,3 +95,80 @@ class BM25:
         if word in self.vocab:
             return True
         return len(word) >= 2 and all(f"_{word[i : i + 2]}" in self.vocab for i in range(len(word) - 1))
+
+
+def _counts(docs: Sequence[Sequence[str]], vocab: dict[str, int], terms: list[str]) -> sparse.csr_matrix:
+    """Term counts of docs as a CSR matrix; new terms are numbered after those in vocab (and
+    appended to terms). Term ids for every token come in one C-level pass (a defaultdict numbers
+    new terms in order of first use), then scipy sums the duplicates of a (passage, term) pair."""
+    numbering: defaultdict[str, int] = defaultdict(None, vocab)
+    numbering.default_factory = numbering.__len__
+    lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
+    total = int(lengths.sum())
+    cols = np.fromiter(map(numbering.__getitem__, chain.from_iterable(docs)), dtype=np.int64, count=total)
+    rows = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
+    terms.extend(list(numbering)[len(vocab) :])
+    counts = sparse.coo_matrix(
+        (np.ones(total, dtype=np.float32), (rows, cols)), shape=(len(docs), len(numbering))
+    )
+    return counts.tocsr()  # sums duplicates
+
+
+@dataclass(frozen=True)
+class SavedBM25:
+    """The file beside the catalog: a model and the key of each row (a hash of what it counts)."""
+
+    tokenizer: str
+    row_keys: list[str]
+    model: BM25
+
+    def save(self, path: Path) -> None:
+        """Write atomically (temporary file, then rename), so a reader never sees half a file."""
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        tf = self.model.tf
+        try:
+            with tmp.open("wb") as out:
+                np.savez(
+                    out,
+                    format=np.array(_FORMAT),
+                    tokenizer=np.array(self.tokenizer),
+                    row_keys=_blob(self.row_keys),
+                    terms=_blob(self.model.terms),
+                    shape=np.array(tf.shape, dtype=np.int64),
+                    data=tf.data,
+                    indices=tf.indices,
+                    indptr=tf.indptr,
+                )
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
+
+    @classmethod
+    def load(cls, path: Path) -> SavedBM25 | None:
+        try:
+            with np.load(path) as saved:
+                if str(saved["format"]) != _FORMAT:
+                    return None
+                n_rows, n_terms = (int(x) for x in saved["shape"])
+                tf = sparse.csr_matrix(
+                    (saved["data"], saved["indices"], saved["indptr"]), shape=(n_rows, n_terms)
+                )
+                terms, keys = _unblob(saved["terms"], n_terms), _unblob(saved["row_keys"], n_rows)
+                return cls(str(saved["tokenizer"]), keys, BM25(terms, tf))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+            log.warning("BM25 file %s unreadable (%s); it will be rebuilt", path, exc)
+            return None
+
+
+def _blob(words: list[str]) -> np.ndarray:
+    """Tokens and keys hold no spaces (the catalog stores tokens space-separated)."""
+    return np.frombuffer(" ".join(words).encode(), dtype=np.uint8)
+
+
+def _unblob(blob: np.ndarray, n: int) -> list[str]:
+    words = blob.tobytes().decode().split(" ") if n else []
+    if len(words) != n:
+        raise ValueError(f"{len(words)} entries where {n} were recorded")
+    return words

@@ -17,8 +17,11 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from assistant.types import Chunk, DocKind, Document
+
+Row = tuple[Any, ...]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -217,9 +220,18 @@ class Catalog:
         )
 
     # --- chunks ---------------------------------------------------------------------------
-    def load_chunks(self) -> tuple[int, list[StoredChunk]]:
-        """(generation, every chunk with its tokens), read in one transaction so that the
-        documents, the chunks and the generation agree even while a writer commits."""
+    def load_chunks(self) -> tuple[int, list[Chunk]]:
+        """(generation, every chunk), read in one transaction so that the documents, the chunks
+        and the generation agree even while a writer commits."""
+        generation, rows, docs = self._read_chunks(with_tokens=False)
+        return generation, [_chunk(r, docs[r[1]]) for r in rows]
+
+    def load_chunks_with_tokens(self) -> tuple[int, list[Chunk], list[tuple[str, ...]]]:
+        """The same, with the BM25 tokens of every chunk."""
+        generation, rows, docs = self._read_chunks(with_tokens=True)
+        return generation, [_chunk(r, docs[r[1]]) for r in rows], [tuple(r[11].split()) for r in rows]
+
+    def _read_chunks(self, with_tokens: bool) -> tuple[int, list[Row], dict[str, Row]]:
         with self._lock:
             self._conn.execute("BEGIN")
             generation = int(
@@ -233,30 +245,46 @@ class Catalog:
             }
             rows = self._conn.execute(
                 'SELECT chunk_id, doc_id, ordinal, start, "end", section_path, article, article_no, part,'
-                " lead, items, tokens FROM chunks ORDER BY doc_id, ordinal"
+                f" lead, items{', tokens' if with_tokens else ''} FROM chunks ORDER BY doc_id, ordinal"
             ).fetchall()
             self._conn.execute("COMMIT")
-        out = []
-        for r in rows:
-            d = docs[r[1]]
-            chunk = Chunk(
-                chunk_id=r[0],
-                doc_id=r[1],
-                ordinal=r[2],
-                text=d[6][r[3] : r[4]],
-                start=r[3],
-                end=r[4],
-                title=d[2],
-                kind=DocKind(d[3]),
-                source=d[1],
-                revision_label=d[4] or "",
-                revision_date=d[5] or "",
-                section_path=tuple(json.loads(r[5])),
-                article=r[6],
-                article_no=r[7],
-                part=r[8],
-                lead=r[9],
-                items=tuple((int(s), int(e)) for s, e in json.loads(r[10])),
-            )
-            out.append(StoredChunk(chunk, tuple(r[11].split())))
-        return generation, out
+        return generation, rows, docs
+
+    def tokens_of(self, chunk_ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+        """BM25 tokens of these chunks (those still in the catalog)."""
+        out: dict[str, tuple[str, ...]] = {}
+        with self._lock:
+            for i in range(0, len(chunk_ids), 500):
+                batch = chunk_ids[i : i + 500]
+                rows = self._conn.execute(
+                    f"SELECT chunk_id, tokens FROM chunks WHERE chunk_id IN ({','.join('?' * len(batch))})",
+                    batch,
+                )
+                out.update((cid, tuple(tokens.split())) for cid, tokens in rows)
+        return out
+
+
+_KINDS = {kind.value: kind for kind in DocKind}
+
+
+def _chunk(r: Row, d: Row) -> Chunk:
+    """A chunk from its row and its document's row (see Catalog._read_chunks)."""
+    return Chunk(
+        chunk_id=r[0],
+        doc_id=r[1],
+        ordinal=r[2],
+        text=d[6][r[3] : r[4]],
+        start=r[3],
+        end=r[4],
+        title=d[2],
+        kind=_KINDS[d[3]],
+        source=d[1],
+        revision_label=d[4] or "",
+        revision_date=d[5] or "",
+        section_path=tuple(json.loads(r[5])),
+        article=r[6],
+        article_no=r[7],
+        part=r[8],
+        lead=r[9],
+        items=tuple((int(s), int(e)) for s, e in json.loads(r[10])),
+    )

@@ -19,7 +19,7 @@ from assistant.errors import LoadError, NotFound
 from assistant.index.catalog import StoredChunk
 from assistant.index.keys import bm25_text, retrieval_keys
 from assistant.index.lock import write_lock
-from assistant.index.store import Index
+from assistant.index.store import BM25_FILE, Index
 from assistant.loading import iter_files, load_bytes
 from assistant.types import DocKind, Document
 
@@ -83,7 +83,12 @@ class Ingester:
             self.recover()
             if prune:
                 self.remove_orphans()
-            return self._ingest_paths(paths, prune, progress)
+            report = self._ingest_paths(paths, prune, progress)
+            if not (self.index.directory / BM25_FILE).exists():
+                # a new index: count every passage now, not in the first server start. Later
+                # changes cost only their own rows, folded in by whoever reads the index next.
+                self.index.snapshot()
+            return report
 
     def _ingest_paths(self, paths: Sequence[Path], prune: bool, progress: bool) -> IngestReport:
         report = IngestReport()

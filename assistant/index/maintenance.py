@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 
 from assistant.config import Settings
-from assistant.index.store import Index
+from assistant.index.store import BM25_FILE, Index
 
 
 def wipe_index(settings: Settings) -> None:
@@ -18,3 +18,4 @@ def wipe_index(settings: Settings) -> None:
         shutil.rmtree(index.directory / "chroma", ignore_errors=True)
     for suffix in ("", "-wal", "-shm"):
         (index.directory / f"catalog.sqlite{suffix}").unlink(missing_ok=True)
+    (index.directory / BM25_FILE).unlink(missing_ok=True)

@@ -6,7 +6,9 @@ is rebuilt whenever the catalog's generation moves, so a search never sees half 
 
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,14 +21,17 @@ from assistant.config import Settings
 from assistant.embedding import Embedder, make_embedder
 from assistant.embedding.cache import CachedEmbedder, EmbeddingCache
 from assistant.errors import IndexMismatch, IndexMissing
-from assistant.index.bm25 import BM25
+from assistant.index.bm25 import BM25, SavedBM25
 from assistant.index.catalog import Catalog
-from assistant.index.keys import KEYS_VERSION
+from assistant.index.keys import KEYS_VERSION, bm25_text
 from assistant.index.vectors import VectorStore, open_client
 from assistant.text.tokenize import Tokenizer
 from assistant.types import Chunk
 
 FORMAT_VERSION = "1"
+BM25_FILE = "bm25.npz"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -35,7 +40,6 @@ class Snapshot:
 
     generation: int
     chunks: list[Chunk]
-    tokens: list[tuple[str, ...]]
     bm25: BM25
     position: dict[str, int] = field(default_factory=dict)  # chunk_id -> index in chunks
     _leads: dict[int, frozenset[str]] = field(default_factory=dict)
@@ -158,15 +162,54 @@ class Index:
         generation = self.catalog.generation()
         with self._lock:
             if self._snapshot is None or self._snapshot.generation != generation:
-                loaded_generation, stored = self.catalog.load_chunks()
-                tokens = [sc.tokens for sc in stored]
-                self._snapshot = Snapshot(
-                    loaded_generation, [sc.chunk for sc in stored], tokens, BM25(tokens)
-                )
+                self._snapshot = self._read_snapshot()
             return self._snapshot
+
+    def _read_snapshot(self) -> Snapshot:
+        generation, chunks = self.catalog.load_chunks()
+        bm25 = self._bm25_of(chunks)
+        if bm25 is None:  # a chunk went away while we read: read everything in one transaction
+            generation, chunks, tokens = self.catalog.load_chunks_with_tokens()
+            bm25 = BM25.from_tokens(tokens)
+            self._save_bm25(chunks, bm25)
+        return Snapshot(generation, chunks, bm25)
+
+    def _bm25_of(self, chunks: list[Chunk]) -> BM25 | None:
+        """The BM25 model of these chunks: its file as saved, or with the rows of new chunks
+        counted from the catalog's tokens (all of them if there is no file); saved when changed."""
+        saved = SavedBM25.load(self.directory / BM25_FILE)
+        if saved is not None and saved.tokenizer != self.tokenizer.fingerprint:
+            saved = None
+        keys = [row_key(c) for c in chunks]
+        if saved is not None and saved.row_keys == keys:
+            return saved.model
+        known = {k: i for i, k in enumerate(saved.row_keys)} if saved is not None else {}
+        missing = [c.chunk_id for c, k in zip(chunks, keys, strict=True) if k not in known]
+        tokens = self.catalog.tokens_of(missing)
+        if len(tokens) < len(set(missing)):
+            return None
+        if saved is None:
+            model = BM25.from_tokens([tokens[c.chunk_id] for c in chunks])
+        else:
+            rows = [known[k] if k in known else tokens[c.chunk_id] for c, k in zip(chunks, keys, strict=True)]
+            model = saved.model.rebuilt(rows)
+        self._save_bm25(chunks, model, keys)
+        return model
+
+    def _save_bm25(self, chunks: list[Chunk], model: BM25, keys: list[str] | None = None) -> None:
+        saved = SavedBM25(self.tokenizer.fingerprint, keys or [row_key(c) for c in chunks], model)
+        try:
+            saved.save(self.directory / BM25_FILE)
+        except OSError as exc:  # a read-only index still answers; it only starts slower
+            log.warning("could not save %s: %s", self.directory / BM25_FILE, exc)
 
     def close(self) -> None:
         if "catalog" in self.__dict__:
             self.catalog.close()
         if "embedding_cache" in self.__dict__:
             self.embedding_cache.close()
+
+
+def row_key(chunk: Chunk) -> str:
+    """Identifies what a BM25 row counts: the text the tokenizer saw for this chunk."""
+    return hashlib.blake2b(bm25_text(chunk).encode(), digest_size=12).hexdigest()

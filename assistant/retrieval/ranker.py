@@ -70,7 +70,7 @@ def candidate_features(
             else:
                 row += [0.0, 0.0, 0.0]
         chunk = snap.chunks[pos]
-        present = set(snap.tokens[pos])
+        present = snap.bm25.terms_of(pos)
         coverage = sum(w for t, w in idf.items() if t in present) / total_idf
         lead = snap.lead_tokens(pos, lambda c: tokens_of_lead(c, tokens))
         lead_coverage = sum(w for t, w in idf.items() if t in lead) / total_idf
