@@ -243,9 +243,7 @@ class Assistant:
         took 4 s instead of 0.6 s on all 352 laws when run beside the model imports."""
         self._open_for_reading()
         self.index.snapshot()
-        for embedder in self.index.embedders.values():
-            embedder.embed_query(WARM_UP_QUERY)
-        self._extractive(WARM_UP_QUERY, None)
+        self._extractive(WARM_UP_QUERY, None)  # its dense searches load every embedding model
 
     def close(self) -> None:
         if "index" in self.__dict__:

@@ -65,6 +65,17 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u
 _SPACE = re.compile(r"\s+")
 
 
+def one_line(text: str) -> str:
+    """A title or topic as a user meant it: control and zero-width characters and runs of
+    whitespace become one space (an ESC would otherwise reach Markdown, JSON and Word exports)."""
+    return _SPACE.sub(" ", _CONTROL.sub(" ", text)).strip()
+
+
+def without_controls(text: str) -> str:
+    """Free text with its line breaks and tabs kept, control and zero-width characters removed."""
+    return _CONTROL.sub("", text)
+
+
 @dataclass(frozen=True, slots=True)
 class NormalizedQuery:
     original: str  # cleaned, simplified-character form of what the user typed

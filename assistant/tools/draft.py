@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from assistant.answering.llm import LLMError
 from assistant.errors import InvalidInput
 from assistant.loading.encoding import UndecodableError, decode_text
+from assistant.text.normalize import one_line, without_controls
 from assistant.tools.checklist import CheckItem, build_checklist
 from assistant.tools.passages import citation_of, sentences, source_label
 from assistant.tools.writer import TextWriter, WriterFailed
@@ -72,7 +73,7 @@ def draft(
 
 
 def _checked(topic: str, facts: str | None) -> tuple[str, str]:
-    topic, facts = (topic or "").strip(), (facts or "").strip()
+    topic, facts = one_line(topic or ""), without_controls(facts or "").strip()
     if not topic:
         raise InvalidInput("建议的主题不能为空")
     if len(topic) > MAX_TOPIC_CHARS:

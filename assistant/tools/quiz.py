@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from assistant.errors import InvalidInput, NotFound
 from assistant.service import MAX_K
+from assistant.text.normalize import one_line
 from assistant.tools.passages import (
     Sentence,
     citation_of,
@@ -71,6 +72,9 @@ class QuizRequest:
     types: tuple[ItemType, ...] = tuple(ItemType)
 
     def __post_init__(self) -> None:
+        for name in ("topic", "doc", "chapter"):
+            value = getattr(self, name)
+            object.__setattr__(self, name, one_line(value) if value is not None else None)
         if bool((self.topic or "").strip()) == bool((self.doc or "").strip()):
             raise InvalidInput("请指定出题范围：主题或文档标题，二者选一")
         if (self.chapter or "").strip() and not (self.doc or "").strip():

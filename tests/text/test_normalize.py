@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.text.normalize import QueryNormalizer
+from assistant.text.normalize import QueryNormalizer, one_line, without_controls
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +53,9 @@ def test_original_is_kept_for_lexical_matching(normalizer: QueryNormalizer) -> N
     nq = normalizer.normalize("乡镇人大主席")
     assert nq.original == "乡镇人大主席"
     assert "乡镇人大主席" in nq.both and "乡、民族乡、镇的人民代表大会主席" in nq.both
+
+
+def test_titles_and_topics_keep_one_line_without_control_characters() -> None:
+    assert one_line(" 罢免\x1b镇长\x00\u200b 程序\n\t ") == "罢免 镇长 程序"
+    assert one_line("\x00\x07") == ""
+    assert without_controls("第一段\x1b。\r\n第二段\t完\u200b。") == "第一段。\n第二段\t完。"
