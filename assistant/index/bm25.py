@@ -37,10 +37,10 @@ class BM25:
         self.n_docs, n_terms = tf.shape
         df = np.bincount(tf.indices, minlength=n_terms).astype(np.float32)
         self.idf = np.log1p((self.n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
-        lengths = np.asarray(tf.sum(axis=1), dtype=np.float32).ravel()
-        avg = float(lengths.mean()) if self.n_docs else 1.0
-        norm = k1 * (1 - b + b * lengths / max(avg, 1e-9))
         rows = np.repeat(np.arange(self.n_docs), np.diff(tf.indptr))
+        lengths = np.bincount(rows, weights=tf.data, minlength=self.n_docs).astype(np.int64)
+        avg = float(lengths.mean()) if self.n_docs else 1.0
+        norm = k1 * (1 - b + b * lengths.astype(np.float32) / max(avg, 1e-9))
         weights = tf.data * (k1 + 1) / (tf.data + norm[rows]) * self.idf[tf.indices]
         self._matrix = sparse.csr_matrix((weights, tf.indices, tf.indptr), shape=tf.shape).tocsc()
 

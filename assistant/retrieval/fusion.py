@@ -27,7 +27,7 @@ def zscore(scores: Mapping[str, Mapping[str, float]], weights: Mapping[str, floa
         mean = sum(xs) / len(xs)
         std = math.sqrt(sum((x - mean) ** 2 for x in xs) / len(xs)) or 1.0
         stats[name] = (mean, std, (min(xs) - mean) / std)
-    items = {item for values in scores.values() for item in values}
+    items = dict.fromkeys(item for values in scores.values() for item in values)  # a set's order varies
     fused: dict[str, float] = {}
     for item in items:
         total = 0.0

@@ -50,7 +50,7 @@ class LawResolver:
     def __init__(self, titles: dict[str, str]) -> None:  # doc_id -> title
         self._aliases: list[tuple[str, str]] = sorted(
             ((alias, doc_id) for doc_id, title in titles.items() for alias in title_aliases(title)),
-            key=lambda pair: -len(pair[0]),
+            key=lambda pair: (-len(pair[0]), pair),  # longest first; ties in a fixed order, not set order
         )
         self._cache: dict[str, list[tuple[int, str]]] = {}  # one question is resolved several times
 
