@@ -98,9 +98,7 @@ class QueryNormalizer:
 
     def clean(self, text: str) -> str:
         """Strip control characters, unify width and whitespace, convert to simplified Chinese."""
-        text = unicodedata.normalize("NFC", text)
-        text = _CONTROL.sub(" ", text).translate(_FULLWIDTH)
-        text = _SPACE.sub(" ", text).strip()
+        text = one_line(unicodedata.normalize("NFC", text)).translate(_FULLWIDTH)
         return self._t2s.convert(text) if _has_cjk(text) else text
 
     def normalize(self, text: str) -> NormalizedQuery:

@@ -75,9 +75,9 @@ class QuizRequest:
         for name in ("topic", "doc", "chapter"):
             value = getattr(self, name)
             object.__setattr__(self, name, one_line(value) if value is not None else None)
-        if bool((self.topic or "").strip()) == bool((self.doc or "").strip()):
+        if bool(self.topic) == bool(self.doc):
             raise InvalidInput("请指定出题范围：主题或文档标题，二者选一")
-        if (self.chapter or "").strip() and not (self.doc or "").strip():
+        if self.chapter and not self.doc:
             raise InvalidInput("章节只能与文档标题一起使用")
         if not 1 <= self.n <= MAX_ITEMS:
             raise InvalidInput(f"题目数量必须在 1 到 {MAX_ITEMS} 之间（收到 {self.n}）")
@@ -86,9 +86,9 @@ class QuizRequest:
     @property
     def title(self) -> str:
         if self.topic:
-            return f"「{self.topic.strip()}」专题测验"
-        chapter = f"{self.chapter.strip()} " if self.chapter and self.chapter.strip() else ""
-        return f"《{(self.doc or '').strip()}》{chapter}测验"
+            return f"「{self.topic}」专题测验"
+        chapter = f"{self.chapter} " if self.chapter else ""
+        return f"《{self.doc or ''}》{chapter}测验"
 
 
 @dataclass(frozen=True, slots=True)
