@@ -165,11 +165,8 @@ class Assistant:
         tokens = self.index.tokenizer.tokens
         question_tokens = tokens(cands.query.original)
         kind = answer_type(cands.query.original)
-        pinned = (
-            bool(cands.pinned)
-            and bool(hits)
-            and hits[0].chunk.chunk_id == snap.chunks[cands.pinned[0]].chunk_id
-        )
+        named = {snap.chunks[pos].chunk_id for pos in cands.pinned}
+        pinned = next((i for i, hit in enumerate(hits) if hit.chunk.chunk_id not in named), len(hits))
         ev = Evidence(
             confidence=0.0,
             top_score=hits[0].score if hits and not pinned else 0.0,

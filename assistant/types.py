@@ -75,6 +75,13 @@ class Hit:
     score: float
     ranks: dict[str, int] = field(default_factory=dict)  # retriever name -> 0-based rank
     scores: dict[str, float] = field(default_factory=dict)  # retriever name -> raw score
+    # embedder name -> the key its best match was: 0 the whole passage, i >= 1 chunk.items[i - 1]
+    matched: dict[str, int] = field(default_factory=dict)
+
+    def matched_span(self, name: str) -> tuple[int, int] | None:
+        """The 款/项/sentence (span in chunk.text) through which that embedder found this passage."""
+        i = self.matched.get(name, 0)
+        return self.chunk.items[i - 1] if 1 <= i <= len(self.chunk.items) else None
 
 
 @dataclass(frozen=True, slots=True)

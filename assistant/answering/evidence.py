@@ -60,7 +60,7 @@ class Evidence:
     answer_type: str  # the kind of fact asked for ("" when none in particular)
     type_found: bool  # the top passages state that kind of fact
     similarities: dict[str, float]  # embedder -> best dense similarity among the top passages
-    pinned: bool  # the question named an article that exists
+    pinned: int  # leading hits that are the articles the question named (0: it named none)
 
     def features(self) -> dict[str, float]:
         return {

@@ -98,7 +98,7 @@ def run_ask(assistant: Assistant, q: Question) -> AskOutcome:
         (c.n, m.Retrieved(c.title, c.text), _source_text(assistant, c.doc_id, c.source, c.start, c.end))
         for c in answer.citations
     ]
-    features = ev.features() | {"pinned": float(ev.pinned)} | ev.similarities
+    features = ev.features() | {"pinned": float(ev.pinned > 0)} | ev.similarities
     return AskOutcome(
         answer,
         ms,

@@ -26,6 +26,12 @@ class VectorMatch:
     chunk_id: str
     similarity: float  # cosine similarity
 
+    @property
+    def key_number(self) -> int:
+        """Which of the chunk's retrieval keys matched (ids are "<chunk_id>:<n>", see keys.py)."""
+        tail = self.key_id.rpartition(":")[2]
+        return int(tail) if tail.isdigit() else 0
+
 
 def open_client(path: Path | None, url: str = "") -> Any:
     """A PersistentClient under path, or an HttpClient when a server URL is configured."""

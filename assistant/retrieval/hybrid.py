@@ -31,6 +31,7 @@ class Candidates:
     tokens: list[str]
     ranked: dict[str, list[int]] = field(default_factory=dict)  # retriever -> chunk positions, best first
     scores: dict[str, dict[int, float]] = field(default_factory=dict)  # retriever -> position -> raw score
+    matched: dict[str, dict[int, int]] = field(default_factory=dict)  # embedder -> position -> best key
     pinned: list[int] = field(default_factory=list)  # articles named in the question
     named_docs: list[str] = field(default_factory=list)
     hinted_kinds: tuple[DocKind, ...] = ()  # 「今年」「讲话里」: the question is about a speech or report
@@ -110,13 +111,16 @@ class HybridRetriever:
         )
         matches = self.index.vectors[name].query(vector, n * 3, filters.chroma_where(allowed))
         best: dict[int, float] = {}
+        key: dict[int, int] = {}
         for m in matches:
             pos = snap.position.get(m.chunk_id)  # unknown ids: vectors of an uncommitted document
             if pos is not None and (mask is None or mask[pos]) and m.similarity > best.get(pos, -1.0):
                 best[pos] = m.similarity
+                key[pos] = m.key_number
         ranked = sorted(best, key=lambda p: -best[p])[:n]
         cands.ranked[name] = ranked
         cands.scores[name] = {p: best[p] for p in ranked}
+        cands.matched[name] = {p: key[p] for p in ranked}
 
     def _law_resolver(self, snap: Snapshot) -> LawResolver:
         if self._resolver is None or self._resolver[0] != snap.generation:
@@ -185,6 +189,7 @@ class HybridRetriever:
                     score=float(score),
                     ranks={n: r.index(pos) for n, r in cands.ranked.items() if pos in r},
                     scores={n: sc[pos] for n, sc in cands.scores.items() if pos in sc},
+                    matched={n: mk[pos] for n, mk in cands.matched.items() if pos in mk},
                 )
             )
         return hits

@@ -36,3 +36,17 @@ def test_unanswerable_question_abstains(small_assistant: Assistant) -> None:
 
 def test_question_about_a_place_the_corpus_never_names_abstains(small_assistant: Assistant) -> None:
     assert small_assistant.ask("浙江省的代表之家怎么建？").abstained
+
+
+def test_an_article_the_question_names_is_quoted_whole(small_assistant: Assistant) -> None:
+    answer = small_assistant.ask("某某镇人民代表大会工作条例第五条说的什么？")
+    assert "五人以上联名" in answer.answer and "三个月内答复" in answer.answer
+    assert [c.label for c in answer.citations] == ["《某某镇人民代表大会工作条例》（2023年修正）第五条"]
+
+
+def test_hits_say_which_item_the_embedders_matched(small_assistant: Assistant) -> None:
+    top = small_assistant.search("主席团闭会期间组织代表去视察调研吗", k=1)[0]
+    assert top.chunk.article == "第四条"
+    spans = [top.matched_span(name) for name in small_assistant.retriever.use if name != "bm25"]
+    assert spans and all(span is not None for span in spans)
+    assert all("视察和调研" in top.chunk.text[span[0] : span[1]] for span in spans if span)
