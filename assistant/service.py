@@ -17,6 +17,7 @@ from assistant.answering.evidence import (
     answer_type,
     best_similarities,
     coverage,
+    shorthand,
     states_type,
     unknown_names,
 )
@@ -165,6 +166,8 @@ class Assistant:
         tokens = self.index.tokenizer.tokens
         question_tokens = tokens(cands.query.original)
         kind = answer_type(cands.query.original)
+        texts = [h.chunk.text for h in hits[:3]]
+        term, spelled = shorthand(cands.query.original, texts)
         named = {snap.chunks[pos].chunk_id for pos in cands.pinned}
         pinned = next((i for i, hit in enumerate(hits) if hit.chunk.chunk_id not in named), len(hits))
         ev = Evidence(
@@ -175,9 +178,11 @@ class Assistant:
                 self.index.tokenizer.proper_names(cands.query.original), snap.bm25.knows
             ),
             answer_type=kind,
-            type_found=states_type(kind, [h.chunk.text for h in hits[:3]], cands.query.original),
+            type_found=states_type(kind, texts, cands.query.original),
             similarities=best_similarities(hits, [n for n in self.retriever.use if n != "bm25"]),
             pinned=pinned,
+            shorthand=term,
+            spelled_out=spelled,
         )
         confidence = 1.0 if pinned else self.abstention.confidence(ev.features()) if hits else 0.0
         return replace(ev, confidence=confidence)

@@ -6,7 +6,9 @@ Signals, combined by a logistic model fitted on the dev split of eval/questions.
 - how much of the question's vocabulary (idf-weighted) the top passages contain;
 - places and persons the question names that the corpus never mentions (「山东省」: the documents
   are silent about them);
-- whether the top passages state the kind of fact asked for (多少钱 needs 元, 几天 needs 日/天).
+- whether the top passages state the kind of fact asked for (多少钱 needs 元, 几天 needs 日/天);
+- for a question about what a numbered shorthand means (「五簿一档具体指哪些？」), whether the
+  passages that quote it also spell it out (「“五簿一档”（即……）」) or only name it.
 """
 
 from __future__ import annotations
@@ -46,6 +48,12 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ),
 )
 _YEAR = re.compile(r"\d{4}年")
+# Numbered shorthands as documents quote them: “五到位” “七有” “五簿一档” “四个机关”.
+_SHORTHAND = re.compile(
+    r"“([一二三四五六七八九十两]+[个项]?[\u4e00-\u9fff]{1,3}(?:[一二三四五六七八九十][\u4e00-\u9fff])?)”"
+)
+_ASKS_MEANING = re.compile(r"(?:是指|指的是|指|是|包括|有)(?:哪|什么|啥)")
+_SPELLED_OUT = re.compile(r"\s*(?:[（(]|[:：]|，?即|是指|包括)")
 _COLLOQUIAL = frozenset(["东西", "镇里", "乡里", "区里", "县里", "村里", "这里", "那里", "哪里"])
 
 
@@ -61,6 +69,8 @@ class Evidence:
     type_found: bool  # the top passages state that kind of fact
     similarities: dict[str, float]  # embedder -> best dense similarity among the top passages
     pinned: int  # leading hits that are the articles the question named (0: it named none)
+    shorthand: str = ""  # the numbered shorthand whose meaning is asked (「五到位」), as quoted
+    spelled_out: bool = False  # the top passages spell that shorthand out
 
     def features(self) -> dict[str, float]:
         return {
@@ -68,6 +78,8 @@ class Evidence:
             "coverage": self.coverage,
             "unknown_names": float(min(len(self.unknown_names), 2)),
             "type_missing": float(bool(self.answer_type) and not self.type_found),
+            "shorthand_named_only": float(bool(self.shorthand) and not self.spelled_out),
+            "shorthand_spelled_out": float(self.spelled_out),
         }
 
 
@@ -107,14 +119,44 @@ def states_type(kind: str, texts: Sequence[str], question: str = "") -> bool:
     return any(pattern.search(t) and all(y in t for y in years) for t in texts)
 
 
+def shorthand(question: str, texts: Sequence[str]) -> tuple[str, bool]:
+    """The numbered shorthand a question asks the meaning of (「五簿一档具体指哪些？」), as the
+    passages quote it, and whether any of them spells it out right after quoting it (「“五簿一档”
+    （即……）」); a passage that only names it (「做到了“五到位”“八有”」) cannot answer."""
+    if not _ASKS_MEANING.search(question):
+        return "", False
+    quoted = {m.group(1) for t in texts for m in _SHORTHAND.finditer(t)}
+    term = max((q for q in quoted if q in question), key=len, default="")
+    if not term:
+        return "", False
+    mark = f"“{term}”"
+    spelled = any(_SPELLED_OUT.match(t, i + len(mark)) for t in texts for i in _find_all(t, mark))
+    return term, spelled
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    out, i = [], text.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = text.find(needle, i + 1)
+    return out
+
+
 def best_similarities(hits: Sequence[Hit], embedders: Sequence[str]) -> dict[str, float]:
     return {name: max((h.scores.get(name, 0.0) for h in hits[:3]), default=0.0) for name in embedders}
 
 
-# Rules, not fitted: a question about a place or person the corpus never names, or asking for a
-# kind of fact (an amount, a date, a number of days) that no top passage states, is unanswerable
-# here whatever the retrieval scores say. Too few such questions exist to fit these weights.
-RULE_WEIGHTS = {"unknown_names": -6.0, "type_missing": -6.0}
+# Rules, not fitted: a question about a place or person the corpus never names, asking for a
+# kind of fact (an amount, a date, a number of days) that no top passage states, or asking what a
+# shorthand means that the passages only name, is unanswerable here whatever the retrieval scores
+# say; a passage that spells out the shorthand asked about answers it. Too few such questions exist
+# to fit these weights.
+RULE_WEIGHTS = {
+    "unknown_names": -6.0,
+    "type_missing": -6.0,
+    "shorthand_named_only": -6.0,
+    "shorthand_spelled_out": 3.0,  # the passage defines the very term asked about
+}
 
 
 class AbstentionModel:
