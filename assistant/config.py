@@ -52,6 +52,13 @@ class RetrievalSettings(_Section):
     candidates: int = Field(
         default=40, ge=5, le=500, description="Candidates each retriever contributes to fusion."
     )
+    dense_pool: int = Field(
+        default=500,
+        ge=10,
+        le=5000,
+        description="Keys asked of each vector index per query. HNSW is approximate: asked for 120 "
+        "keys it lost one of the 5 nearest passages for 8 of 169 eval questions (m3e), for 500 keys 1.",
+    )
     fusion: str = Field(
         default="learned",
         description="Fusion: learned (linear ranker fitted on eval/, falls "

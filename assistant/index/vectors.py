@@ -110,18 +110,16 @@ class VectorStore:
             return int(self.collection.count())
 
     def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[VectorMatch]:
+        """The n nearest keys. Chroma's HNSW is approximate: asked for few results on these
+        embeddings (all cosines within 0.8-0.9) it can miss the true nearest, so callers ask for
+        a generous n (RetrievalSettings.dense_pool). Only distances are fetched: the chunk id is
+        the key id's prefix ("<chunk_id>:<n>")."""
         with self._lock:  # chromadb 1.5 returns fewer results when the collection is smaller
             result = self.collection.query(
-                query_embeddings=[vector],
-                n_results=n,
-                where=where,
-                include=["metadatas", "distances"],
+                query_embeddings=[vector], n_results=n, where=where, include=["distances"]
             )
-        ids, metas, dists = result["ids"][0], result["metadatas"][0], result["distances"][0]
-        return [
-            VectorMatch(k, str(m["chunk_id"]), 1.0 - float(d))
-            for k, m, d in zip(ids, metas, dists, strict=True)
-        ]
+        ids, dists = result["ids"][0], result["distances"][0]
+        return [VectorMatch(k, k.rpartition(":")[0], 1.0 - float(d)) for k, d in zip(ids, dists, strict=True)]
 
     def drop(self) -> None:
         with self._lock:

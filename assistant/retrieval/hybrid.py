@@ -109,7 +109,8 @@ class HybridRetriever:
         allowed = (
             {c.doc_id for c, ok in zip(snap.chunks, mask, strict=True) if ok} if mask is not None else set()
         )
-        matches = self.index.vectors[name].query(vector, n * 3, filters.chroma_where(allowed))
+        pool = max(n * 3, self.settings.dense_pool)  # keys, several per chunk
+        matches = self.index.vectors[name].query(vector, pool, filters.chroma_where(allowed))
         best: dict[int, float] = {}
         key: dict[int, int] = {}
         for m in matches:
