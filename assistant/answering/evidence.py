@@ -129,17 +129,8 @@ def shorthand(question: str, texts: Sequence[str]) -> tuple[str, bool]:
     term = max((q for q in quoted if q in question), key=len, default="")
     if not term:
         return "", False
-    mark = f"“{term}”"
-    spelled = any(_SPELLED_OUT.match(t, i + len(mark)) for t in texts for i in _find_all(t, mark))
-    return term, spelled
-
-
-def _find_all(text: str, needle: str) -> list[int]:
-    out, i = [], text.find(needle)
-    while i >= 0:
-        out.append(i)
-        i = text.find(needle, i + 1)
-    return out
+    quote = re.compile(re.escape(f"“{term}”"))
+    return term, any(_SPELLED_OUT.match(t, m.end()) for t in texts for m in quote.finditer(t))
 
 
 def best_similarities(hits: Sequence[Hit], embedders: Sequence[str]) -> dict[str, float]:

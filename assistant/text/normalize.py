@@ -15,7 +15,8 @@ from typing import Any
 
 from assistant.text.numerals import int_to_cn
 
-# Longest first; each pair is (colloquial, statute wording).
+# Each pair is (colloquial, statute wording); a phrase comes before any shorter one it contains
+# (乡镇人大主席 before 乡镇人大, 不开会的时候 before 开会).
 ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("全国人大常委会", "全国人民代表大会常务委员会"),
     ("省人大常委会", "省人民代表大会常务委员会"),

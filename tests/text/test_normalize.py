@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.text.normalize import QueryNormalizer, one_line, without_controls
+from assistant.text.normalize import ABBREVIATIONS, QueryNormalizer, one_line, without_controls
 
 
 @pytest.fixture(scope="module")
@@ -63,3 +63,9 @@ def test_titles_and_topics_keep_one_line_without_control_characters() -> None:
     assert one_line(" 罢免\x1b镇长\x00\u200b 程序\n\t ") == "罢免 镇长 程序"
     assert one_line("\x00\x07") == ""
     assert without_controls("第一段\x1b。\r\n第二段\t完\u200b。") == "第一段。\n第二段\t完。"
+
+
+def test_each_phrase_comes_before_the_shorter_ones_it_contains() -> None:
+    shorts = [short for short, _ in ABBREVIATIONS]
+    late = [(a, b) for i, a in enumerate(shorts) for b in shorts[i + 1 :] if a != b and a in b]
+    assert not late, late
