@@ -17,7 +17,7 @@ from tqdm import tqdm
 from assistant.chunking import chunk_document
 from assistant.errors import LoadError, NotFound
 from assistant.index.catalog import StoredChunk
-from assistant.index.keys import bm25_text, retrieval_keys
+from assistant.index.keys import bm25_text, key_id, retrieval_keys
 from assistant.index.lock import write_lock
 from assistant.index.store import BM25_FILE, Index
 from assistant.loading import iter_files, load_bytes
@@ -206,7 +206,7 @@ class Ingester:
         tokenizer = self.index.tokenizer
         stored = [StoredChunk(c, tuple(tokenizer.tokens(bm25_text(c)))) for c in chunks]
         keys = [
-            (f"{c.chunk_id}:{i}", c.chunk_id, text)
+            (key_id(c.chunk_id, i), c.chunk_id, text)
             for c in chunks
             for i, text in enumerate(retrieval_keys(c))
         ]

@@ -26,6 +26,17 @@ def retrieval_keys(chunk: Chunk) -> list[str]:
     return keys
 
 
+def key_id(chunk_id: str, n: int) -> str:
+    """The vector-store id of a chunk's n-th retrieval key (0: the whole passage)."""
+    return f"{chunk_id}:{n}"
+
+
+def split_key_id(key: str) -> tuple[str, int]:
+    """(chunk_id, n) of an id made by key_id."""
+    chunk_id, _, n = key.rpartition(":")
+    return chunk_id, int(n) if n.isdigit() else 0
+
+
 def bm25_text(chunk: Chunk) -> str:
     """What BM25 indexes: structure words (章/节 names) count, the title once."""
     return f"{chunk.heading}\n{chunk.lead}\n{chunk.text}"

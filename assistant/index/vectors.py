@@ -16,21 +16,16 @@ from typing import Any
 import numpy as np
 
 from assistant.errors import RendaError
+from assistant.index.keys import split_key_id
 
 _BATCH = 1000
 
 
 @dataclass(frozen=True, slots=True)
 class VectorMatch:
-    key_id: str
     chunk_id: str
+    key_number: int  # which of the chunk's retrieval keys matched (keys.retrieval_keys order)
     similarity: float  # cosine similarity
-
-    @property
-    def key_number(self) -> int:
-        """Which of the chunk's retrieval keys matched (ids are "<chunk_id>:<n>", see keys.py)."""
-        tail = self.key_id.rpartition(":")[2]
-        return int(tail) if tail.isdigit() else 0
 
 
 def open_client(path: Path | None, url: str = "") -> Any:
@@ -112,14 +107,14 @@ class VectorStore:
     def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[VectorMatch]:
         """The n nearest keys. Chroma's HNSW is approximate: asked for few results on these
         embeddings (all cosines within 0.8-0.9) it can miss the true nearest, so callers ask for
-        a generous n (RetrievalSettings.dense_pool). Only distances are fetched: the chunk id is
-        the key id's prefix ("<chunk_id>:<n>")."""
+        a generous n (RetrievalSettings.dense_pool). Only distances are fetched: the key id names
+        the chunk (keys.split_key_id)."""
         with self._lock:  # chromadb 1.5 returns fewer results when the collection is smaller
             result = self.collection.query(
                 query_embeddings=[vector], n_results=n, where=where, include=["distances"]
             )
         ids, dists = result["ids"][0], result["distances"][0]
-        return [VectorMatch(k, k.rpartition(":")[0], 1.0 - float(d)) for k, d in zip(ids, dists, strict=True)]
+        return [VectorMatch(*split_key_id(k), 1.0 - float(d)) for k, d in zip(ids, dists, strict=True)]
 
     def drop(self) -> None:
         with self._lock:

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from assistant.index.keys import split_key_id
 from assistant.retrieval.filters import Filters
 from assistant.service import Assistant
 
@@ -23,7 +24,7 @@ def test_dense_candidates_hold_the_exact_nearest_passages(default_assistant: Ass
     for name in (n for n in assistant.retriever.use if n != "bm25"):
         stored = assistant.index.vectors[name].collection.get(include=["embeddings"])
         vectors = np.asarray(stored["embeddings"], dtype=np.float32)
-        chunk_of = np.array([key.rpartition(":")[0] for key in stored["ids"]])
+        chunk_of = np.array([split_key_id(key)[0] for key in stored["ids"]])
         missed = lost.setdefault(name, [])
         for question in questions:
             cands = assistant.retriever.candidates(snap, question, Filters())
