@@ -4,14 +4,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from assistant.answering.citations import build_citations
 from assistant.answering.evidence import Evidence
 from assistant.chunking.sentences import sentence_spans
 from assistant.config import AnswerSettings
-from assistant.types import Answer, Hit
+from assistant.types import Answer, Chunk, Hit
 
 _ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 _ASKS_QUANTITY = re.compile(r"几|多少|多久|多长|期限|时间|比例|人数|什么时候|何时|多大")
@@ -109,12 +109,7 @@ class ExtractiveAnswerer:
     @staticmethod
     def _whole(hits: Sequence[Hit], max_chars: int, first: int = 0) -> list[_Unit]:
         """Every sentence of these passages, when together they are at most max_chars long."""
-        units = [
-            _Unit(first + i, s, e)
-            for i, hit in enumerate(hits)
-            for s, e in sentence_spans(hit.chunk.text)
-            if not _is_heading_only(hit.chunk.text[s:e], hit.chunk.article)
-        ]
+        units = [_Unit(first + i, s, e) for i, hit in enumerate(hits) for s, e in _sentences(hit.chunk)]
         return units if sum(u.end - u.start for u in units) <= max_chars else []
 
     @staticmethod
@@ -147,9 +142,9 @@ class ExtractiveAnswerer:
         for i, hit in enumerate(hits):
             text = hit.chunk.text
             matched = [span for name in hit.matched if (span := hit.matched_span(name))]
-            for s, e in sentence_spans(text):
+            for s, e in _sentences(hit.chunk):
                 sentence = text[s:e]
-                if len(sentence) < 4 or _is_heading_only(sentence, hit.chunk.article):
+                if len(sentence) < 4:
                     continue
                 found = sum(1 for ms, me in matched if ms < e and s < me)
                 pool.append(
@@ -208,6 +203,13 @@ def _strip_label(sentence: str, article: str) -> str:
 def _lead_of(text: str, article: str) -> str:
     first = text.split("\n", 1)[0]
     return first[len(article) :].strip() if article and first.startswith(article) else ""
+
+
+def _sentences(chunk: Chunk) -> Iterator[tuple[int, int]]:
+    """Spans of the chunk's sentences, without a bare article number on a line of its own."""
+    return (
+        (s, e) for s, e in sentence_spans(chunk.text) if not _is_heading_only(chunk.text[s:e], chunk.article)
+    )
 
 
 def _is_heading_only(sentence: str, article: str) -> bool:
