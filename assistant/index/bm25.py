@@ -86,6 +86,15 @@ class BM25:
         start, end = self.tf.indptr[row], self.tf.indptr[row + 1]
         return frozenset(self.terms[j] for j in self.tf.indices[start:end])
 
+    def weight_present(self, rows: Sequence[int], weights: dict[str, float]) -> np.ndarray:
+        """For each of these passages, the summed weight of the tokens it contains (one sparse
+        product for all of them, where a set of each passage's terms cost 6 ms per question)."""
+        known = [(self.vocab[t], w) for t, w in weights.items() if t in self.vocab]
+        if not known or not len(rows):
+            return np.zeros(len(rows))
+        present = self.tf[list(rows)][:, [j for j, _ in known]]
+        return np.asarray((present > 0).astype(np.float64) @ np.array([w for _, w in known])).ravel()
+
     def idf_of(self, token: str) -> float:
         j = self.vocab.get(token)
         return float(self.idf[j]) if j is not None else 0.0

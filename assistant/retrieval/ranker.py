@@ -59,8 +59,9 @@ def candidate_features(
     wants_quantity = bool(_QUANTITY_Q.search(question))
     rank_of = {name: {p: r for r, p in enumerate(ranked.get(name, []))} for name in retrievers}
     bounds = {name: (min(sc.values()), max(sc.values())) for name, sc in scores.items() if sc}
+    coverages = snap.bm25.weight_present(positions, idf) / total_idf
     rows = []
-    for pos in positions:
+    for pos, coverage in zip(positions, coverages, strict=True):
         row = [1.0]
         for name in retrievers:
             sc = scores.get(name, {})
@@ -70,13 +71,11 @@ def candidate_features(
             else:
                 row += [0.0, 0.0, 0.0]
         chunk = snap.chunks[pos]
-        present = snap.bm25.terms_of(pos)
-        coverage = sum(w for t, w in idf.items() if t in present) / total_idf
         lead = snap.lead_tokens(pos, lambda c: tokens_of_lead(c, tokens))
         lead_coverage = sum(w for t, w in idf.items() if t in lead) / total_idf
         bigram_coverage = sum(1 for b in bigrams if b in chunk.text) / (len(bigrams) or 1)
         row += [
-            coverage,
+            float(coverage),
             lead_coverage,
             bigram_coverage,
             float(chunk.doc_id in cands.named_docs),  # type: ignore[attr-defined]

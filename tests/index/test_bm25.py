@@ -38,6 +38,15 @@ def test_scores_follow_okapi_bm25() -> None:
     assert not bm25.scores([]).any() and not bm25.scores(["不存在"]).any()
 
 
+def test_weight_present_sums_the_weights_of_the_tokens_each_passage_has() -> None:
+    bm25 = BM25.from_tokens(DOCS)
+    weights = {"人民代表大会": 1.0, "罢免": 2.0, "代表": 4.0, "不存在": 8.0}
+    got = bm25.weight_present([1, 0, 3, 2, 1], weights)
+    np.testing.assert_array_equal(got, [6.0, 1.0, 0.0, 1.0, 6.0])
+    assert bm25.weight_present([], weights).shape == (0,)
+    assert not bm25.weight_present([0, 1], {"不存在": 1.0}).any()
+
+
 def test_weights_are_reproducible_to_the_last_bit() -> None:
     # The ranker's weights were fitted on these scores, so counts kept on disk and rows updated one
     # by one must give them bit for bit. Reference: Okapi BM25 computed directly, in float32 steps.
