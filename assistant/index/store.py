@@ -241,8 +241,8 @@ class Index:
             log.warning("could not save %s: %s", self.directory / BM25_FILE, exc)
 
     def close(self) -> None:
-        if "_query_pool" in self.__dict__:
-            self._query_pool.shutdown()
+        if "_query_pool" in self.__dict__:  # dropped, so that a later search starts a new one
+            self.__dict__.pop("_query_pool").shutdown()
         if "catalog" in self.__dict__:
             self.catalog.close()
         if "embedding_cache" in self.__dict__:
