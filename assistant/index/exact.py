@@ -15,9 +15,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.index.keys import key_id
-from assistant.types import Chunk
-
 log = logging.getLogger(__name__)
 
 
@@ -59,14 +56,13 @@ class ExactKeys:
 
 def build_exact_keys(
     generation: int,
-    chunks: Sequence[Chunk],
-    n_keys: Callable[[Chunk], int],
+    wanted: Sequence[tuple[int, str, int]],
     fetch: Callable[[list[str]], dict[str, np.ndarray]],
     previous: ExactKeys | None,
 ) -> ExactKeys:
-    """The matrix for these passages: rows of the previous matrix are reused, only the keys it
-    lacks are fetched. A key missing from the store (it should not be) is left out and logged."""
-    wanted = [(pos, key_id(c.chunk_id, i), i) for pos, c in enumerate(chunks) for i in range(n_keys(c))]
+    """The matrix for these keys ((passage position, key id, key number), passage by passage, as
+    Snapshot.keys lists them): rows of the previous matrix are reused, only the keys it lacks are
+    fetched. A key missing from the store (it should not be) is left out and logged."""
     have = {k: r for r, k in enumerate(previous.ids)} if previous is not None else {}
     fetched = fetch([k for _, k, _ in wanted if k not in have])
     rows: list[np.ndarray] = []

@@ -27,7 +27,7 @@ from assistant.errors import IndexMismatch, IndexMissing
 from assistant.index.bm25 import BM25, SavedBM25
 from assistant.index.catalog import Catalog
 from assistant.index.exact import ExactKeys, build_exact_keys
-from assistant.index.keys import KEYS_VERSION, bm25_text, retrieval_keys
+from assistant.index.keys import KEYS_VERSION, bm25_text, key_id, retrieval_keys
 from assistant.index.vectors import VectorStore, open_client
 from assistant.text.tokenize import Tokenizer
 from assistant.types import Chunk
@@ -61,6 +61,16 @@ class Snapshot:
         if found is None:
             found = self._leads[pos] = frozenset(compute(self.chunks[pos]))
         return found
+
+    @cached_property
+    def keys(self) -> list[tuple[int, str, int]]:
+        """(position, key id, key number) of every retrieval key, passage by passage; shared by
+        the exact search of every embedder."""
+        return [
+            (pos, key_id(c.chunk_id, i), i)
+            for pos, c in enumerate(self.chunks)
+            for i in range(len(retrieval_keys(c)))
+        ]
 
     @cached_property
     def levels(self) -> list[frozenset[str]]:
@@ -130,13 +140,7 @@ class Index:
             previous = self._exact.get(name)
             if previous is not None and previous.generation == snap.generation:
                 return previous
-            built = build_exact_keys(
-                snap.generation,
-                snap.chunks,
-                lambda c: len(retrieval_keys(c)),
-                self.vectors[name].vectors,
-                previous,
-            )
+            built = build_exact_keys(snap.generation, snap.keys, self.vectors[name].vectors, previous)
             self._exact[name] = built
             return built
 
