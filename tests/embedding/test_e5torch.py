@@ -43,7 +43,7 @@ def law_articles() -> list[str]:
         db.close()
 
 
-def test_token_ids_match_the_engine_on_every_article_of_every_law(
+def test_token_ids_match_the_engine_on_every_article_of_every_current_law(
     engine: object, torch_e5: TorchE5, law_articles: list[str]
 ) -> None:
     texts = [*law_articles, *MIXED, REGULATION, SPEECH]
@@ -59,7 +59,7 @@ def test_vectors_match_the_engine_including_windows_past_512_tokens(
 ) -> None:
     long_text = REGULATION * 4  # about 1,200 tokens: three 510-token windows
     assert len(torch_e5.tokenizer.ids([long_text])[0]) > 1020
-    texts = [*law_articles[::500], *MIXED, *SPEECH.splitlines(), long_text]
+    texts = [*law_articles[::1000], *MIXED, *SPEECH.splitlines(), long_text]
     for prefix, encode in (("passage: ", engine.passage), ("query: ", engine.query)):  # type: ignore[attr-defined]
         ours = torch_e5.encode(texts, prefix)
         theirs = encode(texts)
