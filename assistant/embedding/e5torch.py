@@ -31,9 +31,10 @@ MAGIC, VERSION = b"E5S1", 1
 Q4_BLOCK, Q4_BYTES = 32, 18  # weights per block; fp16 scale + 16 bytes of nibbles
 F32, Q4 = 0, 1
 METASPACE = "\u2581"
-# Tokens per forward pass, padding included. All 2,373 default keys: 55-56 s at 2048, 57-60 s at
-# 1024; on a 400-key sample 4096 was 10 % slower and 512 as slow as 4096.
-TOKEN_BUDGET = 2048
+# Tokens per forward pass, padding included. Larger batches are hardly quicker and leave the
+# heap fragmented: all 2,373 default keys took 54.7 / 56.1 s at 512 (peak RSS 522 / 577 MB) and
+# 54.2 / 50.6 s at 2048 (804 / 875 MB), alternated; 4096 was 10 % slower on a sample.
+TOKEN_BUDGET = 512
 
 
 @dataclass(frozen=True)
