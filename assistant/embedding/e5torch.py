@@ -186,8 +186,9 @@ class TorchE5:
 
     def __init__(self, path: Path) -> None:
         import torch
+        from torch.nn import functional
 
-        self._torch = torch
+        self._torch, self._functional = torch, functional
         file = E5File(path)
         self.file, self.header = file, file.header
         self.tokenizer = E5Tokenizer(file)
@@ -278,9 +279,7 @@ class TorchE5:
 
     def _block(self, x: Any, mask: Any, w: dict[str, Any]) -> Any:
         """One post-LayerNorm BERT layer."""
-        from torch.nn import functional as F
-
-        h = self.header
+        F, h = self._functional, self.header
         n, length, _ = x.shape
         head = h.hidden // h.heads
         qkv = F.linear(x, w["qkv_w"], w["qkv_b"]).view(n, length, 3, h.heads, head).permute(2, 0, 3, 1, 4)
@@ -291,10 +290,8 @@ class TorchE5:
         return self._layer_norm(x + F.linear(up, w["down_w"], w["down_b"]), w["ffn_norm"])
 
     def _layer_norm(self, x: Any, norm: tuple[Any, Any]) -> Any:
-        from torch.nn import functional as F
-
-        weight, bias = norm
-        return F.layer_norm(x, (self.header.hidden,), weight=weight, bias=bias, eps=self.header.eps)
+        h, (weight, bias) = self.header, norm
+        return self._functional.layer_norm(x, (h.hidden,), weight=weight, bias=bias, eps=h.eps)
 
 
 def bundled_e5_path() -> Path:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -29,6 +30,11 @@ class ExactKeys:
     starts: np.ndarray  # first row of each group
     key_numbers: np.ndarray  # each row's key number (keys.retrieval_keys order)
 
+    @cached_property
+    def ends(self) -> np.ndarray:
+        """One past the last row of each group."""
+        return np.append(self.starts[1:], len(self.ids))
+
     def nearest(
         self, vector: np.ndarray, n: int, mask: np.ndarray | None = None
     ) -> list[tuple[int, int, float]]:
@@ -44,7 +50,7 @@ class ExactKeys:
         if mask is not None:
             best = np.where(mask[self.owners], best, -np.inf)
         order = np.argsort(-best, kind="stable")[:n]
-        ends = np.append(self.starts[1:], len(self.ids))
+        ends = self.ends
         out = []
         for g in order:
             if best[g] == -np.inf:

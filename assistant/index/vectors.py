@@ -19,6 +19,7 @@ from assistant.errors import RendaError
 from assistant.index.keys import split_key_id
 
 _BATCH = 1000
+_READ_PAGE = 5000  # rows per read from Chroma
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,19 +94,19 @@ class VectorStore:
         offset = 0
         while True:
             with self._lock:
-                page = self.collection.get(include=["metadatas"], limit=5000, offset=offset)
+                page = self.collection.get(include=["metadatas"], limit=_READ_PAGE, offset=offset)
             metas = page["metadatas"] or []
             found.update((str(m["doc_id"]), str(m["chunk_id"])) for m in metas if m)
-            if len(metas) < 5000:
+            if len(metas) < _READ_PAGE:
                 return found
-            offset += 5000
+            offset += _READ_PAGE
 
     def vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
         """The stored vectors of these key ids; ids not stored are left out."""
         found: dict[str, np.ndarray] = {}
-        for i in range(0, len(ids), 5000):
+        for i in range(0, len(ids), _READ_PAGE):
             with self._lock:
-                page = self.collection.get(ids=list(ids[i : i + 5000]), include=["embeddings"])
+                page = self.collection.get(ids=list(ids[i : i + _READ_PAGE]), include=["embeddings"])
             found.update(zip(page["ids"], np.asarray(page["embeddings"], dtype=np.float32), strict=True))
         return found
 
