@@ -6,6 +6,8 @@ at 乡级 五分之一), so a question about a township should prefer the townsh
 
 from __future__ import annotations
 
+import re
+
 TOWNSHIP, COUNTY, NATIONAL = "township", "county", "national"
 
 QUESTION_CUES: dict[str, tuple[str, ...]] = {
@@ -51,12 +53,19 @@ def question_levels(text: str) -> frozenset[str]:
     return frozenset(level for level, cues in QUESTION_CUES.items() if any(c in text for c in cues))
 
 
+# 「县级以上的地方各级…」 is about counties and up; 「地方各级…」 alone is about every local level.
+_COUNTY_AND_UP = re.compile(r"县级以上(?:的)?(?:地方)?各级")
+
+
 def passage_levels(text: str) -> frozenset[str]:
-    return frozenset(level for level, marks in PASSAGE_MARKERS.items() if any(m in text for m in marks))
+    levels = {level for level, marks in PASSAGE_MARKERS.items() if any(m in text for m in marks)}
+    if "地方各级" in _COUNTY_AND_UP.sub("", text):
+        levels |= {TOWNSHIP, COUNTY}
+    return frozenset(levels)
 
 
 def level_match(asked: frozenset[str], passage: frozenset[str]) -> int:
     """+1 the passage speaks of an asked level, -1 it speaks only of other levels, 0 otherwise."""
     if not asked or not passage:
         return 0
-    return 1 if asked & passage else 0
+    return 1 if asked & passage else -1

@@ -1,0 +1,38 @@
+"""Level of government (乡镇 / 县级 / 全国) of questions and passages, and how they match."""
+
+from assistant.retrieval.levels import (
+    COUNTY,
+    NATIONAL,
+    TOWNSHIP,
+    level_match,
+    passage_levels,
+    question_levels,
+)
+
+
+def test_question_levels_from_colloquial_cues() -> None:
+    assert question_levels("镇人大主席可以兼个副镇长吗？") == {TOWNSHIP}
+    assert question_levels("区人代会闭会期间，区人大常委会能任免副区长吗？") == {COUNTY}
+    assert question_levels("全国人大代表怎么提议案？") == {NATIONAL}
+    assert question_levels("代表资格审查委员会主要审查啥？") == frozenset()
+
+
+def test_passage_levels_from_statute_wording() -> None:
+    township = "乡、民族乡、镇的人民代表大会代表在本级人民代表大会闭会期间，根据统一安排，开展调研等活动。"
+    county = "县级以上的各级人民代表大会常务委员会组织本级人民代表大会代表开展闭会期间的活动。"
+    assert passage_levels(township) == {TOWNSHIP}
+    assert passage_levels(county) == {COUNTY}
+    assert passage_levels(county + township) == {TOWNSHIP, COUNTY}
+    assert passage_levels("代表应当按时出席会议。") == frozenset()
+    # 地方各级 includes townships; 县级以上的地方各级 does not
+    assert passage_levels("地方各级人民政府对本级人民代表大会负责并报告工作。") == {TOWNSHIP, COUNTY}
+    assert passage_levels("县级以上的地方各级人民代表大会设立常务委员会。") == {COUNTY}
+
+
+def test_level_match_rewards_the_asked_level_and_penalises_only_other_levels() -> None:
+    asked = frozenset({TOWNSHIP})
+    assert level_match(asked, frozenset({TOWNSHIP})) == 1
+    assert level_match(asked, frozenset({TOWNSHIP, COUNTY})) == 1  # 县级以上…；乡、民族乡、镇…
+    assert level_match(asked, frozenset({COUNTY})) == -1  # the neighbouring article for 县级以上
+    assert level_match(asked, frozenset()) == 0  # says nothing about levels
+    assert level_match(frozenset(), frozenset({COUNTY})) == 0  # the question names no level
