@@ -4,6 +4,7 @@ that was committed and leaves no half-documents."""
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import logging
 import os
@@ -253,6 +254,7 @@ class Ingester:
             offset += n
             if bar is not None:
                 bar.update(1)
+        release_freed_memory()
         return results
 
     def _write(self, prepared: _Prepared, vectors: dict[str, np.ndarray]) -> FileResult:
@@ -284,3 +286,17 @@ class Ingester:
             if inside and info.source not in seen and not os.path.exists(info.source):
                 results.append(self._remove(info.doc_id))
         return results
+
+
+def release_freed_memory() -> None:
+    """Give the C heap's free pages back to the system (glibc's malloc_trim; elsewhere a no-op).
+
+    Each batch's tensors have other shapes than the last one's, so glibc's heap fills with holes
+    the next batch cannot reuse and that stay resident: an ingest grew by about 3 MB/s, and the
+    encoders alone went from 1013 to 1668 MB over 16 batches of 256 keys; trimmed after each
+    batch they stayed at 856-882 MB, in the same time (bench/RESULTS.md)."""
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError, TypeError):  # not glibc, or no process handle (Windows)
+        return
+    trim(0)
