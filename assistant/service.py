@@ -12,6 +12,7 @@ from pathlib import Path
 
 from assistant.answering.conversation import Turn, last_question, resolve
 from assistant.answering.evidence import (
+    SUBJECT_IDF,
     AbstentionModel,
     Evidence,
     answer_type,
@@ -20,6 +21,7 @@ from assistant.answering.evidence import (
     shorthand,
     states_type,
     unknown_names,
+    without_asking,
 )
 from assistant.answering.extractive import ExtractiveAnswerer
 from assistant.answering.llm import FALLBACK_NOTICE, UNSUPPORTED_NOTICE, LLMAnswerer, LLMError
@@ -168,6 +170,9 @@ class Assistant:
         kind = answer_type(cands.query.original)
         texts = [h.chunk.text for h in hits[:3]]
         term, spelled = shorthand(cands.query.original, texts)
+        # what the question is about: its rare terms, without the words asking for the fact
+        asked_about = tokens(without_asking(kind, cands.query.both))
+        subject = {t for t in asked_about if snap.bm25.idf_of(t) >= SUBJECT_IDF}
         named = {snap.chunks[pos].chunk_id for pos in cands.pinned}
         pinned = next((i for i, hit in enumerate(hits) if hit.chunk.chunk_id not in named), len(hits))
         ev = Evidence(
@@ -178,7 +183,7 @@ class Assistant:
                 self.index.tokenizer.proper_names(cands.query.original), snap.bm25.knows
             ),
             answer_type=kind,
-            type_found=states_type(kind, texts, cands.query.original),
+            type_found=states_type(kind, texts, cands.query.original, subject, tokens),
             similarities=best_similarities(hits, [n for n in self.retriever.use if n != "bm25"]),
             pinned=pinned,
             shorthand=term,

@@ -6,7 +6,8 @@ Signals, combined by a logistic model fitted on the dev split of eval/questions.
 - how much of the question's vocabulary (idf-weighted) the top passages contain;
 - places and persons the question names that the corpus never mentions (「山东省」: the documents
   are silent about them);
-- whether the top passages state the kind of fact asked for (多少钱 needs 元, 几天 needs 日/天);
+- whether the top passages state the kind of fact asked for (多少钱 needs 元, 几天 needs 日/天),
+  in a sentence that names what the question is about (its rare terms);
 - for a question about what a numbered shorthand means (「五簿一档具体指哪些？」), whether the
   passages that quote it also spell it out (「“五簿一档”（即……）」) or only name it.
 """
@@ -16,10 +17,11 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from assistant.chunking.sentences import sentence_spans
 from assistant.types import Hit
 
 _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
@@ -48,6 +50,8 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ),
 )
 _YEAR = re.compile(r"\d{4}年")
+# A question term this rare (in at most ~1 passage in 20) names what the question is about.
+SUBJECT_IDF = 3.0
 # Numbered shorthands as documents quote them: “五到位” “七有” “五簿一档” “四个机关”.
 _SHORTHAND = re.compile(
     r"“([一二三四五六七八九十两]+[个项]?[\u4e00-\u9fff]{1,3}(?:[一二三四五六七八九十][\u4e00-\u9fff])?)”"
@@ -109,14 +113,38 @@ def answer_type(question: str) -> str:
     return next((name for name, asks, _ in _ANSWER_TYPES if asks.search(question)), "")
 
 
-def states_type(kind: str, texts: Sequence[str], question: str = "") -> bool:
+def without_asking(kind: str, question: str) -> str:
+    """The question without the words that ask for the fact (「百分之多少」): what is left names
+    what it is about."""
+    asks = next((a for name, a, _ in _ANSWER_TYPES if name == kind), None)
+    return asks.sub(" ", question) if asks is not None else question
+
+
+def states_type(
+    kind: str,
+    texts: Sequence[str],
+    question: str = "",
+    subject: Collection[str] = (),
+    tokens: Callable[[str], list[str]] | None = None,
+) -> bool:
     """Whether the passages state the kind of fact asked for; a year the question names
-    (「2025年…哪天」) must itself appear."""
+    (「2025年…哪天」) must itself appear. Given the question's distinctive terms (`subject`, with
+    the tokenizer that made them), the fact must be stated in a sentence that names one of them:
+    「满意率达到百分之多少」 is not answered by a quota of 「百分之三十」 for minority deputies."""
     pattern = next((p for name, _, p in _ANSWER_TYPES if name == kind), None)
     if pattern is None:
         return True
     years = _YEAR.findall(question)
-    return any(pattern.search(t) and all(y in t for y in years) for t in texts)
+    for text in texts:
+        if not pattern.search(text) or not all(y in text for y in years):
+            continue
+        if not subject or tokens is None:
+            return True
+        for start, end in sentence_spans(text):
+            sentence = text[start:end]
+            if pattern.search(sentence) and any(t in subject for t in tokens(sentence)):
+                return True
+    return False
 
 
 def shorthand(question: str, texts: Sequence[str]) -> tuple[str, bool]:

@@ -1,0 +1,41 @@
+"""Questions asking for a kind of fact (an amount, a date, a number of days, a percentage): the
+passages must state that kind of fact, and about what the question asks."""
+
+from assistant.answering.evidence import answer_type, states_type, without_asking
+from assistant.text.tokenize import Tokenizer
+
+QUOTA = (
+    "聚居境内同一少数民族的总人口数占境内总人口数百分之十五以上、不足百分之三十的，"
+    "每一代表所代表的人口数，可以适当少于当地人民代表大会每一代表所代表的人口数。"
+)
+HANDLING = "有关机关、组织应当认真研究办理代表建议，并自交办之日起三个月内答复。代表建议办理的满意率应当达到百分之九十以上。"
+
+
+def subject_of(question: str, tokenizer: Tokenizer, rare: set[str]) -> set[str]:
+    return {t for t in tokenizer.tokens(without_asking(answer_type(question), question)) if t in rare}
+
+
+def test_the_fact_must_be_stated_about_the_subject_asked() -> None:
+    tokenizer = Tokenizer()
+    question = "代表建议办理的满意率要求达到百分之多少？"
+    assert answer_type(question) == "percent"
+    rare = {"满意率", "办理", "满意", "建议"}  # as an idf threshold would pick them
+    subject = subject_of(question, tokenizer, rare)
+    assert subject and "百分之" not in subject
+    # a percentage about something else does not answer it; one about the subject does
+    assert not states_type("percent", [QUOTA], question, subject, tokenizer.tokens)
+    assert states_type("percent", [QUOTA, HANDLING], question, subject, tokenizer.tokens)
+    # without a subject the kind of fact alone counts, as before
+    assert states_type("percent", [QUOTA], question)
+
+
+def test_the_words_asking_for_the_fact_are_not_its_subject() -> None:
+    assert "百分之多少" not in without_asking("percent", "满意率要求达到百分之多少？")
+    assert "几天" not in without_asking("duration", "选民名单要提前几天公布？")
+    assert without_asking("", "罢免案怎么提？") == "罢免案怎么提？"
+
+
+def test_a_year_the_question_names_must_appear() -> None:
+    question = "2025年区人代会具体哪天开幕？"
+    assert not states_type("date", ["区人代会于2024年1月8日开幕。"], question)
+    assert states_type("date", ["区人代会于2025年1月8日开幕。"], question)
