@@ -170,8 +170,8 @@ class Assistant:
         kind = answer_type(cands.query.original)
         texts = [h.chunk.text for h in hits[:3]]
         term, spelled = shorthand(cands.query.original, texts)
-        # what the question is about: its rare terms, without the words asking for the fact
-        asked_about = tokens(without_asking(kind, cands.query.both))
+        # what a question asking for a fact is about: its rare terms, without the asking words
+        asked_about = tokens(without_asking(kind, cands.query.both)) if kind else []
         subject = {t for t in asked_about if snap.bm25.idf_of(t) >= SUBJECT_IDF}
         named = {snap.chunks[pos].chunk_id for pos in cands.pinned}
         pinned = next((i for i, hit in enumerate(hits) if hit.chunk.chunk_id not in named), len(hits))
