@@ -16,7 +16,7 @@ QUESTIONS = Path(__file__).resolve().parents[2] / "eval" / "questions.jsonl"
 
 RETRIEVAL_FLOOR = {"R@1": 0.62, "R@5": 0.85, "R@10": 0.90, "MRR@10": 0.70}
 ANSWER_FLOOR = {
-    "key_coverage": 0.75,
+    "key_coverage": 0.80,
     "citations_verbatim": 1.0,
     "markers_resolve": 1.0,
     "cited_relevant": 0.75,
@@ -42,8 +42,8 @@ def test_answers_and_citations_do_not_regress(report) -> None:  # type: ignore[n
 
 def test_abstention_does_not_regress(report) -> None:  # type: ignore[no-untyped-def]
     answers = report.summary["answers"]["all"]
-    assert answers["abstain_recall"] >= 0.6
-    assert answers["false_abstention"] <= 0.06
+    assert answers["abstain_recall"] >= 0.7  # 19 of 24 when set (2026-12-02)
+    assert answers["false_abstention"] <= 0.05
 
 
 def test_lookups_are_exact(report) -> None:  # type: ignore[no-untyped-def]
