@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.embedding.base import by_length, normalise_rows
+from assistant.embedding.base import by_length, normalise_rows, padded_batches
 from assistant.embedding.e5torch import TorchE5, bundled_e5_path
 from assistant.errors import RendaError
 
@@ -104,15 +104,8 @@ class SentenceTransformerEmbedder:
         character taken as a token, which over-counts only non-Chinese text): attention over 32
         texts of 512 tokens holds 400 MB per layer, over 32 of 60 tokens 5 MB."""
         limit = int(getattr(self._model, "max_seq_length", 0) or 512)
-        part: list[int] = []
-        for i in order:
-            longest = min(limit, len(texts[part[0]]) if part else len(texts[i])) + 2  # [CLS], [SEP]
-            if part and (len(part) >= self._batch_size or (len(part) + 1) * longest > TOKEN_BUDGET):
-                yield part
-                part = []
-            part.append(i)
-        if part:
-            yield part
+        padded = [min(limit, len(t)) + 2 for t in texts]  # [CLS], [SEP]
+        return padded_batches(order, padded, TOKEN_BUDGET, self._batch_size)
 
     def embed_query(self, text: str) -> np.ndarray:
         return self._encode([text], query=True)[0]

@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.embedding.base import by_length, padded_batches
 from assistant.errors import RendaError
 
 MAGIC, VERSION = b"E5S1", 1
@@ -249,15 +250,9 @@ class TorchE5:
     @staticmethod
     def _batches(windows: list[tuple[int, list[int]]]) -> Iterator[list[tuple[int, list[int]]]]:
         """Longest first, as many windows per batch as fit TOKEN_BUDGET once padded."""
-        ordered = sorted(windows, key=lambda w: -len(w[1]))
-        batch: list[tuple[int, list[int]]] = []
-        for window in ordered:
-            if batch and (len(batch) + 1) * len(batch[0][1]) > TOKEN_BUDGET:
-                yield batch
-                batch = []
-            batch.append(window)
-        if batch:
-            yield batch
+        sequences = [ids for _, ids in windows]
+        for part in padded_batches(by_length(sequences), [len(ids) for ids in sequences], TOKEN_BUDGET):
+            yield [windows[j] for j in part]
 
     def _forward(self, sequences: list[list[int]]) -> np.ndarray:
         """Mean-pooled last hidden states (not normalised), one row per sequence."""
