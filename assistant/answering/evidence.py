@@ -24,31 +24,28 @@ from importlib import resources
 from assistant.chunking.sentences import sentence_spans
 from assistant.types import Hit
 
-_ANSWER_TYPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
-    (
-        "money",
+# kind of fact -> (words asking for it, how passages state it); the first kind asked for counts
+_ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "money": (
         re.compile(r"多少钱|多少元|几块钱|工资|补贴.{0,4}多少|经费.{0,4}(多少|标准)"),
         re.compile(r"\d+\s*元|[一二三四五六七八九十百千万]+元"),
     ),
-    (
-        "date",
+    "date": (
         re.compile(r"哪天|哪一天|几号|几月几日|哪一年|哪年|什么日子|开幕"),
         re.compile(
             r"\d{4}年|[\d一二三四五六七八九十]+月|[\d一二三四五六七八九十]+日|星期|周[一二三四五六日]"
         ),
     ),
-    ("percent", re.compile(r"百分之多少|百分比|满意率|比率"), re.compile(r"百分之|%")),
-    (
-        "duration",
+    "percent": (re.compile(r"百分之多少|百分比|满意率|比率"), re.compile(r"百分之|%")),
+    "duration": (
         re.compile(r"几天|多少天|几日|多少日|多少个工作日|几个工作日"),
         re.compile(r"[\d一二三四五六七八九十百两]+(?:个工作)?(?:日|天)"),
     ),
-    (
-        "count",
+    "count": (
         re.compile(r"多少名|几名|多少件|几件|多少位|几位|多少个人|几个人员"),
         re.compile(r"[\d一二三四五六七八九十百千两]+(?:名|件|位|人)|分之|过半数|半数"),
     ),
-)
+}
 _YEAR = re.compile(r"\d{4}年")
 # A question term this rare (in at most ~1 passage in 20) names what the question is about.
 SUBJECT_IDF = 3.0
@@ -110,14 +107,13 @@ def unknown_names(names: Sequence[str], known: Callable[[str], bool]) -> tuple[s
 
 
 def answer_type(question: str) -> str:
-    return next((name for name, asks, _ in _ANSWER_TYPES if asks.search(question)), "")
+    return next((name for name, (asks, _) in _ANSWER_TYPES.items() if asks.search(question)), "")
 
 
 def without_asking(kind: str, question: str) -> str:
     """The question without the words that ask for the fact (「百分之多少」): what is left names
     what it is about."""
-    asks = next((a for name, a, _ in _ANSWER_TYPES if name == kind), None)
-    return asks.sub(" ", question) if asks is not None else question
+    return _ANSWER_TYPES[kind][0].sub(" ", question) if kind in _ANSWER_TYPES else question
 
 
 def states_type(
@@ -131,9 +127,9 @@ def states_type(
     (「2025年…哪天」) must itself appear. Given the question's distinctive terms (`subject`, with
     the tokenizer that made them), the fact must be stated in a sentence that names one of them:
     「满意率达到百分之多少」 is not answered by a quota of 「百分之三十」 for minority deputies."""
-    pattern = next((p for name, _, p in _ANSWER_TYPES if name == kind), None)
-    if pattern is None:
+    if kind not in _ANSWER_TYPES:
         return True
+    pattern = _ANSWER_TYPES[kind][1]
     years = _YEAR.findall(question)
     for text in texts:
         if not pattern.search(text) or not all(y in text for y in years):
