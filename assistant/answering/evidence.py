@@ -30,8 +30,13 @@ _ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"多少钱|多少元|几块钱|工资|补贴.{0,4}多少|经费.{0,4}(多少|标准)"),
         re.compile(r"\d+\s*元|[一二三四五六七八九十百千万]+元"),
     ),
+    # which year: a month or a day does not answer it, only a year written out does
+    "year": (
+        re.compile(r"哪一年|哪年|几几年|什么年份|哪个年份"),
+        re.compile(r"\d{4}年|[〇零一二三四五六七八九]{4}年"),
+    ),
     "date": (
-        re.compile(r"哪天|哪一天|几号|几月几日|哪一年|哪年|什么日子|开幕"),
+        re.compile(r"哪天|哪一天|几号|几月几日|什么日子|开幕"),
         re.compile(
             r"\d{4}年|[\d一二三四五六七八九十]+月|[\d一二三四五六七八九十]+日|星期|周[一二三四五六日]"
         ),

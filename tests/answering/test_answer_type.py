@@ -39,3 +39,14 @@ def test_a_year_the_question_names_must_appear() -> None:
     question = "2025年区人代会具体哪天开幕？"
     assert not states_type("date", ["区人代会于2024年1月8日开幕。"], question)
     assert states_type("date", ["区人代会于2025年1月8日开幕。"], question)
+
+
+def test_which_year_is_answered_only_by_a_year() -> None:
+    question = "孟景伟书记是哪一年到副中心任职的？"
+    assert answer_type(question) == "year"
+    meeting = "在3月6日召开的工作部署会上，孟景伟书记提出工作要求。"
+    # a month and a day are a date, not the year asked for
+    assert states_type("date", [meeting], "哪天开的部署会？")
+    assert not states_type("year", [meeting], question)
+    assert states_type("year", ["孟景伟于2019年到副中心任职。"], question)
+    assert states_type("year", ["本法自二〇一九年起施行。"], question)
