@@ -83,8 +83,12 @@ class E5File:
         (blob_len,) = self._read("Q")
         offsets = self._array(np.uint32, n_pieces + 1).astype(np.int64)
         self.scores = self._array(np.float32, n_pieces).astype(np.float64)
-        blob = self._array(np.uint8, blob_len).tobytes()
-        self.pieces = [blob[a:b].decode("utf-8") for a, b in itertools.pairwise(offsets)]
+        blob = self._array(np.uint8, blob_len)
+        # decoded once; a byte offset becomes a character offset by counting the bytes that
+        # start a character before it (250k pieces decoded one by one took 0.16 s)
+        text = blob.tobytes().decode("utf-8")
+        starts = np.concatenate([[0], np.cumsum((blob & 0xC0) != 0x80)])
+        self.pieces = [text[a:b] for a, b in itertools.pairwise(starts[offsets].tolist())]
         n_norm, norm_bytes = self._read("iI")
         end = self._pos + norm_bytes
         self.normalisation: dict[int, str] = {}
@@ -144,9 +148,8 @@ class E5Tokenizer:
         self._ids = {piece: i for i, piece in enumerate(file.pieces) if piece and i != file.unk}
         self._scores = file.scores.tolist()
         self._unk, self._unk_score = file.unk, min(self._scores) - 10.0
-        self._longest: dict[str, int] = {}  # first character -> longest piece starting with it
-        for piece in self._ids:
-            self._longest[piece[0]] = max(self._longest.get(piece[0], 0), len(piece))
+        # first character -> longest piece starting with it (shortest first, so the longest is kept)
+        self._longest = {piece[0]: len(piece) for piece in sorted(self._ids, key=len)}
         self._table = str.maketrans({chr(cp): out for cp, out in file.normalisation.items()})
 
     def normalise(self, text: str) -> str:
