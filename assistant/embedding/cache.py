@@ -21,6 +21,10 @@ class EmbeddingCache:
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
 
+    @property
+    def path(self) -> Path:
+        return self._path
+
     def _db(self) -> sqlite3.Connection:
         if self._conn is None:
             self._path.parent.mkdir(parents=True, exist_ok=True)

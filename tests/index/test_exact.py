@@ -3,6 +3,7 @@ index as documents come and go, and the same on every run (HNSW's graph differs 
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import numpy as np
@@ -101,3 +102,53 @@ def test_nearest_on_an_empty_index_finds_nothing() -> None:
         0, [], np.zeros((0, 1), dtype=np.float32), *(np.zeros(0, dtype=np.int64) for _ in range(3))
     )
     assert empty.nearest(np.ones(4, dtype=np.float32), 5) == []
+
+
+def test_a_reader_takes_the_key_vectors_from_the_embedding_cache(small_assistant: Assistant) -> None:
+    """The ingest put every key's vector in the embedding cache before writing it to Chroma: a
+    reading process builds its matrix from the cache, without opening Chroma, to the same rows."""
+    from assistant.index.store import Index
+
+    reader = Index(small_assistant.settings)
+    try:
+        snap = reader.snapshot()
+        for name in small_assistant.settings.embedding.backends:
+            exact = reader.exact_keys(name, snap)
+            assert "vectors" not in reader.__dict__  # Chroma never opened
+            stored = small_assistant.index.vectors[name].vectors(exact.ids)
+            rows = np.stack([stored[k] for k in exact.ids])
+            rows /= np.linalg.norm(rows, axis=1, keepdims=True)
+            np.testing.assert_allclose(exact.matrix, rows, atol=1e-6)
+    finally:
+        reader.close()
+
+
+def test_keys_missing_from_the_cache_come_from_chroma(small_assistant: Assistant, tmp_path: Path) -> None:
+    from assistant.embedding.cache import EmbeddingCache
+    from assistant.index.store import Index
+
+    settings = small_assistant.settings
+    partial = tmp_path / "partial.sqlite"
+    name = settings.embedding.backends[0]
+    source = Index(settings)
+    snap = source.snapshot()
+    digests = [  # the cache keys of the first passage's retrieval keys only
+        hashlib.sha1(t.encode("utf-8")).hexdigest() for t in retrieval_keys(snap.chunks[0])
+    ]
+    kept = EmbeddingCache(partial)
+    kept.put_many(name, source.embedding_cache.get_many(name, digests))
+    kept.close()
+    source.close()
+    reader = Index(
+        settings.model_copy(
+            update={"embedding": settings.embedding.model_copy(update={"cache_path": partial})}
+        )
+    )
+    try:
+        exact = reader.exact_keys(name, reader.snapshot())
+        assert "vectors" in reader.__dict__  # the rest was read from Chroma
+        assert len(exact.ids) == sum(len(retrieval_keys(c)) for c in snap.chunks)
+        expected = small_assistant.index.exact_keys(name, small_assistant.index.snapshot())
+        np.testing.assert_allclose(exact.matrix, expected.matrix, atol=1e-6)
+    finally:
+        reader.close()
