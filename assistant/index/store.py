@@ -180,8 +180,8 @@ class Index:
         threads mostly wake each other).
 
         The first question loads the models one after the other: loading is Python holding the
-        GIL in short stretches, and two loads side by side starve each other (a server's start
-        to first answer took 11.1 s instead of 8.5 s)."""
+        GIL in short stretches, and two loads side by side starve each other (server start to
+        first answer 10.8-11.4 s side by side, 10.7 s one after the other, alternated)."""
         if len(names) == 1:
             return {names[0]: self.embedders[names[0]].embed_query(text)}
         share = max(1, _cores() // len(names))
