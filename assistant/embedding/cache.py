@@ -25,6 +25,11 @@ class EmbeddingCache:
     def path(self) -> Path:
         return self._path
 
+    @staticmethod
+    def key(text: str) -> str:
+        """What a text is cached under (with the model's name)."""
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
     def _db(self) -> sqlite3.Connection:
         if self._conn is None:
             self._path.parent.mkdir(parents=True, exist_ok=True)
@@ -78,7 +83,7 @@ class CachedEmbedder:
         return self.inner.dim
 
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
-        keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
+        keys = [EmbeddingCache.key(t) for t in texts]
         known = self._cache.get_many(self.name, keys)
         missing = [i for i, k in enumerate(keys) if k not in known]
         if missing:

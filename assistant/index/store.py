@@ -162,7 +162,7 @@ class Index:
                     if kid in wanted:
                         if pos != at:
                             texts, at = retrieval_keys(snap.chunks[pos]), pos
-                        digests[kid] = hashlib.sha1(texts[number].encode("utf-8")).hexdigest()
+                        digests[kid] = EmbeddingCache.key(texts[number])
                 cached = self.embedding_cache.get_many(name, list(set(digests.values())))
                 found = {kid: cached[d] for kid, d in digests.items() if d in cached}
             rest = [kid for kid in ids if kid not in found]

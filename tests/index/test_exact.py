@@ -3,7 +3,6 @@ index as documents come and go, and the same on every run (HNSW's graph differs 
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import numpy as np
@@ -132,9 +131,7 @@ def test_keys_missing_from_the_cache_come_from_chroma(small_assistant: Assistant
     name = settings.embedding.backends[0]
     source = Index(settings)
     snap = source.snapshot()
-    digests = [  # the cache keys of the first passage's retrieval keys only
-        hashlib.sha1(t.encode("utf-8")).hexdigest() for t in retrieval_keys(snap.chunks[0])
-    ]
+    digests = [EmbeddingCache.key(t) for t in retrieval_keys(snap.chunks[0])]  # first passage only
     kept = EmbeddingCache(partial)
     kept.put_many(name, source.embedding_cache.get_many(name, digests))
     kept.close()
