@@ -212,9 +212,19 @@ def eval_cmd(
     fit: Annotated[
         bool, typer.Option("--fit", help="先在 dev 子集上重新拟合排序与拒答模型（开发者用）")
     ] = False,
+    pool: Annotated[
+        bool, typer.Option("--pool", help="只写出待人工评判的汇集段落（补全标准答案用，开发者用）")
+    ] = False,
 ) -> None:
     """评测检索、回答、引用与拒答，并与基线对比；写出 JSON 和 Markdown 报告。"""
     from assistant.evaluation.runner import run_evaluation
+
+    if pool:
+        from assistant.evaluation.runner import write_pool
+
+        path, n = write_pool(settings_for(index), questions, split, out)
+        typer.echo(f"待评判段落 {n} 段：{path}")
+        return
 
     if fit:
         from assistant.evaluation.fit import fit_abstention, fit_ranker

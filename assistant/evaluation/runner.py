@@ -83,6 +83,26 @@ def run_evaluation(
     return report
 
 
+def write_pool(
+    settings: Settings, questions_path: Path, split: str, out_dir: Path, k: int = 5
+) -> tuple[Path, int]:
+    """The judging sheet of pooling.judging_pool over the product and its parts alone (the
+    LangChain baseline's windows are left out: they cut passages anywhere)."""
+    from assistant.evaluation.baselines import component_system, product_system
+    from assistant.evaluation.pooling import judging_pool, pool_markdown
+    from assistant.retrieval.hybrid import BM25
+
+    assistant = Assistant(settings)
+    systems = [product_system(assistant), component_system(assistant, "BM25 only", (BM25,))]
+    for name in settings.embedding.backends:
+        systems.append(component_system(assistant, f"dense only ({name})", (name,)))
+    items = judging_pool(load_questions(questions_path, split), systems, k)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / f"pool-{split}-{time.strftime('%Y%m%d-%H%M%S')}.md"
+    path.write_text(pool_markdown(items), encoding="utf-8")
+    return path, len(items)
+
+
 def run_search(system: System, q: Question) -> SearchOutcome:
     start = time.perf_counter()
     retrieved = system.search(q.question, K)

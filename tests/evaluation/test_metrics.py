@@ -65,3 +65,33 @@ def test_percentile_nearest_rank() -> None:
     assert m.percentile([5, 1, 3, 2, 4], 50) == 3
     assert m.percentile([1, 2, 3, 4], 95) == 4
     assert m.percentile([], 50) == 0.0
+
+
+def test_judging_pool_lists_non_gold_passages_stating_a_key() -> None:
+    from assistant.evaluation.baselines import System
+    from assistant.evaluation.pooling import judging_pool, pool_markdown
+    from assistant.evaluation.questions import Question
+
+    q = Question(
+        "procedure-005",
+        "procedure",
+        "人代会到会代表要多少才能开得成？",
+        (m.Group("组织法", "三分之二以上的代表出席"),),
+        "any",
+        (("三分之二",),),
+        True,
+        "dev",
+        "地方组织法第十四条",
+    )
+    unanswerable = Question("unanswerable-001", "unanswerable", "公章归谁？", (), "any", (), False, "dev")
+    gold = r("地方组织法", "地方各级人民代表大会会议有三分之二以上的代表出席，始得举行。")
+    national = r("全国人大议事规则", "全国人民代表大会会议有三分之二以上的代表出席，始得举行。")
+    unrelated = r("代表法", "代表应当按时出席本级人民代表大会会议。")
+    a = System("a", lambda question, k: [gold, national, unrelated][:k])
+    b = System("b", lambda question, k: [national, gold][:k])
+    items = judging_pool([q, unanswerable], [a, b], k=5)
+    assert [(i.title, i.found_by) for i in items] == [("全国人大议事规则", ["a@2", "b@1"])]
+    assert items[0].coverage == 1.0
+    sheet = pool_markdown(items)
+    assert "## procedure-005 (dev)" in sheet and "found by a@2, b@1" in sheet
+    assert judging_pool([q], [System("c", lambda question, k: [unrelated])]) == []
