@@ -11,7 +11,7 @@ from assistant.answering.citations import build_citations
 from assistant.answering.evidence import Evidence
 from assistant.chunking.sentences import sentence_spans
 from assistant.config import AnswerSettings
-from assistant.types import Answer, Chunk, Hit
+from assistant.types import Answer, Chunk, DocKind, Hit
 
 _ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 _ASKS_QUANTITY = re.compile(r"几|多少|多久|多长|期限|时间|比例|人数|什么时候|何时|多大")
@@ -27,6 +27,10 @@ MATCH_BONUS = 0.1  # per embedder whose best-matching key (款/项/sentence) is 
 LOOKUP_CHARS = 600  # an article the question names is quoted whole up to this length
 SHORT_CHARS = 150  # the passage of the best sentence is quoted whole up to this length
 LIST_CHARS = 240
+SERIES_CHARS = 300  # the rest of a ；-series or of announced points a chosen sentence opens
+_ASKS_SEVERAL = re.compile(r"哪些|哪几|几点|几个方面|什么作用")
+_POINTS = re.compile(r"(?<![第一二三四五六七八九十百])([两二三四五六七八九十])(?:点|个方面|大类|类)")
+_POINT_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 ABSTAIN_MESSAGE = "知识库中未找到关于「{q}」的依据。请换个说法，或先导入相关的法律、法规或文件。"
 
 
@@ -75,7 +79,8 @@ class ExtractiveAnswerer:
             if units:  # the passage of the best sentence is quoted whole when it is short
                 top = units[0].hit
                 units = _merged(units, self._whole(hits[top : top + 1], SHORT_CHARS, top))
-        units = self._with_listed_items(units, hits)
+        plural = bool(_ASKS_SEVERAL.search(question))
+        units = self._with_series(self._with_listed_items(units, hits), hits, plural)
         if not units:
             return abstention(question, evidence.confidence)
         order = list(dict.fromkeys(u.hit for u in units))  # citation numbers by first use
@@ -129,6 +134,40 @@ class ExtractiveAnswerer:
                 if all(not (u.hit == unit.hit and u.start == s) for u in units):
                     out.append(_Unit(unit.hit, s, e))
                 budget -= e - s
+        return sorted(out, key=lambda u: (u.hit, u.start))
+
+    @staticmethod
+    def _with_series(units: list[_Unit], hits: Sequence[Hit], plural: bool) -> list[_Unit]:
+        """In a speech or report, a chosen sentence that announces points (「要注意两点，一个是…」,
+        「大致分为三大类，即：…」) brings the sentences that make up the rest of them, and, when the
+        question asks for several things (「哪些」「什么作用」), a clause ending in ； brings the
+        clauses after it up to the sentence's 。 (「带头发言，发挥示范作用；要确定重点发言人…」):
+        speeches list their points so. Up to SERIES_CHARS each. Not in statutes: there ； parts
+        provisions, and lists are numbered items."""
+        out = list(units)
+        taken = {(u.hit, u.start) for u in units}
+        for unit in units:
+            chunk = hits[unit.hit].chunk
+            if chunk.kind in (DocKind.LAW, DocKind.REGULATION):
+                continue
+            text = chunk.text
+            chosen = text[unit.start : unit.end].rstrip()
+            points = _POINTS.search(chosen)
+            wanted = _POINT_COUNT[points.group(1)] - 1 if points else 0  # sentences after this one
+            in_sentence = not chosen.endswith(("。", "！", "？"))  # its ；-clauses still follow
+            if not (wanted or (plural and in_sentence)):
+                continue
+            budget = SERIES_CHARS
+            for s, e in sentence_spans(text, unit.end):
+                if budget <= 0 or _ITEM.match(text[s:e]) or (not in_sentence and wanted <= 0):
+                    break
+                if (unit.hit, s) not in taken:
+                    out.append(_Unit(unit.hit, s, e))
+                    taken.add((unit.hit, s))
+                budget -= e - s
+                if text[s:e].rstrip().endswith(("。", "！", "？")):
+                    wanted -= 0 if in_sentence else 1
+                    in_sentence = False
         return sorted(out, key=lambda u: (u.hit, u.start))
 
     def _select(self, question: str, query_tokens: Sequence[str], hits: Sequence[Hit]) -> list[_Unit]:

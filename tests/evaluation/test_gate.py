@@ -16,7 +16,7 @@ QUESTIONS = Path(__file__).resolve().parents[2] / "eval" / "questions.jsonl"
 
 RETRIEVAL_FLOOR = {"R@1": 0.62, "R@5": 0.85, "R@10": 0.90, "MRR@10": 0.70}
 ANSWER_FLOOR = {
-    "key_coverage": 0.80,
+    "key_coverage": 0.84,  # 0.867 when set (2026-12-02, series in speeches)
     "citations_verbatim": 1.0,
     "markers_resolve": 1.0,
     "cited_relevant": 0.75,
