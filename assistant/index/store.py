@@ -77,9 +77,9 @@ class Snapshot:
     @cached_property
     def levels(self) -> list[frozenset[str]]:
         """乡镇/县级/全国 markers of each chunk (see retrieval.levels)."""
-        from assistant.retrieval.levels import passage_levels
+        from assistant.retrieval.levels import chunk_levels
 
-        return [passage_levels(c.text) for c in self.chunks]
+        return [chunk_levels(c.text, c.section_path) for c in self.chunks]
 
     @cached_property
     def articles(self) -> dict[tuple[str, int], list[int]]:

@@ -64,6 +64,17 @@ def passage_levels(text: str) -> frozenset[str]:
     return frozenset(levels)
 
 
+def chunk_levels(text: str, section_path: tuple[str, ...]) -> frozenset[str]:
+    """A passage's levels from its own words, else from its headings: 地方组织法第五十一条 (「常务
+    委员会会议由主任召集并主持，每两个月至少举行一次」) names no level, its chapter 「县级以上的地方
+    各级人民代表大会常务委员会」 does. Headings that span every level say nothing."""
+    found = passage_levels(text)
+    if found:
+        return found
+    found = passage_levels(" ".join(section_path))
+    return frozenset() if found == {TOWNSHIP, COUNTY, NATIONAL} else found
+
+
 def level_match(asked: frozenset[str], passage: frozenset[str]) -> int:
     """+1 the passage speaks of an asked level, -1 it speaks only of other levels, 0 otherwise."""
     if not asked or not passage:

@@ -4,6 +4,7 @@ from assistant.retrieval.levels import (
     COUNTY,
     NATIONAL,
     TOWNSHIP,
+    chunk_levels,
     level_match,
     passage_levels,
     question_levels,
@@ -36,3 +37,13 @@ def test_level_match_rewards_the_asked_level_and_penalises_only_other_levels() -
     assert level_match(asked, frozenset({COUNTY})) == -1  # the neighbouring article for 县级以上
     assert level_match(asked, frozenset()) == 0  # says nothing about levels
     assert level_match(frozenset(), frozenset({COUNTY})) == 0  # the question names no level
+
+
+def test_a_passage_naming_no_level_takes_its_headings_level() -> None:
+    chapter = ("第三章 县级以上的地方各级人民代表大会常务委员会", "第三节 常务委员会会议的举行")
+    assert chunk_levels("常务委员会会议由主任召集并主持，每两个月至少举行一次。", chapter) == {COUNTY}
+    own = "乡、民族乡、镇的人民代表大会主席团决定。"
+    assert chunk_levels(own, chapter) == {TOWNSHIP}  # its own words first
+    assert chunk_levels("代表应当按时出席会议。", ("第二章 代表在会议期间的工作",)) == frozenset()
+    every = ("全国人民代表大会和地方各级人民代表大会代表",)
+    assert chunk_levels("代表应当按时出席会议。", every) == frozenset()  # spans every level: says nothing
