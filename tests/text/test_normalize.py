@@ -19,6 +19,7 @@ def normalizer() -> QueryNormalizer:
         ("人大主席在不开会的时候干啥？", "人民代表大会主席在闭会期间干啥？"),
         ("人代会到会代表要多少才能开得成？", "人民代表大会会议出席代表要多少才能始得举行？"),
         ("常委会委员能在政府部门兼职吗？", "常务委员会委员能在人民政府部门担任职务吗？"),
+        ("乡镇人大代表想辞去代表职务", "乡、民族乡、镇的人民代表大会代表想辞职"),
     ],
 )
 def test_statute_wording(normalizer: QueryNormalizer, question: str, expected: str) -> None:
