@@ -64,11 +64,12 @@ def passage_levels(text: str) -> frozenset[str]:
     return frozenset(levels)
 
 
-def chunk_levels(text: str, section_path: tuple[str, ...]) -> frozenset[str]:
-    """A passage's levels from its own words, else from its headings: 地方组织法第五十一条 (「常务
+def chunk_levels(text: str, section_path: tuple[str, ...], lead: str = "") -> frozenset[str]:
+    """A passage's levels from its own words, else from the opening clause of its article (a
+    piece of items of a long article lost it), else from its headings: 地方组织法第五十一条 (「常务
     委员会会议由主任召集并主持，每两个月至少举行一次」) names no level, its chapter 「县级以上的地方
     各级人民代表大会常务委员会」 does. Headings that span every level say nothing."""
-    found = passage_levels(text)
+    found = passage_levels(text) or passage_levels(lead)
     if found:
         return found
     found = passage_levels(" ".join(section_path))

@@ -42,6 +42,9 @@ def test_level_match_rewards_the_asked_level_and_penalises_only_other_levels() -
 def test_a_passage_naming_no_level_takes_its_headings_level() -> None:
     chapter = ("第三章 县级以上的地方各级人民代表大会常务委员会", "第三节 常务委员会会议的举行")
     assert chunk_levels("常务委员会会议由主任召集并主持，每两个月至少举行一次。", chapter) == {COUNTY}
+    items = "（十一）撤销下一级人民代表大会及其常务委员会的不适当的决议；"
+    lead = "县级以上的地方各级人民代表大会常务委员会行使下列职权："
+    assert chunk_levels(items, ("第二章 地方各级人民代表大会",), lead) == {COUNTY}  # the article's lead
     own = "乡、民族乡、镇的人民代表大会主席团决定。"
     assert chunk_levels(own, chapter) == {TOWNSHIP}  # its own words first
     assert chunk_levels("代表应当按时出席会议。", ("第二章 代表在会议期间的工作",)) == frozenset()
