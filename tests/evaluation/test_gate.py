@@ -49,3 +49,23 @@ def test_abstention_does_not_regress(report) -> None:  # type: ignore[no-untyped
 def test_lookups_are_exact(report) -> None:  # type: ignore[no-untyped-def]
     assert report.summary["systems"]["hybrid (product)"]["lookup"]["R@1"] >= 0.95
     assert report.summary["answers"]["lookup"]["key_coverage"] >= 0.9  # the named article, whole
+
+
+def test_pool_sheet_lists_a_passage_the_gold_missed(default_assistant: Assistant, tmp_path: Path) -> None:
+    """`renda eval --pool` on the default corpus: with only 代表法 as gold, the same rule in
+    全国人大议事规则 is put before a person to judge."""
+    from assistant.evaluation.runner import write_pool
+
+    line = (
+        '{"id": "procedure-900", "kind": "procedure", "question": "质询案里必须写清楚哪些东西？", '
+        '"relevant": [{"title": "代表法", "contains": "质询案应当写明质询对象、质询的问题和内容"}], '
+        '"need": "any", "answer_keys": [["质询对象"], ["质询的问题和内容"]], "answerable": true, '
+        '"split": "dev"}'
+    )
+    questions = tmp_path / "questions.jsonl"
+    questions.write_text(line + "\n", encoding="utf-8")
+    path, n = write_pool(default_assistant.settings, questions, "all", tmp_path / "reports")
+    sheet = path.read_text(encoding="utf-8")
+    assert n >= 1 and "## procedure-900 (dev)" in sheet
+    assert "《中华人民共和国全国人民代表大会议事规则》 keys 1.00" in sheet
+    assert "质询案应当写明" not in sheet  # the gold passage itself is not to judge
