@@ -53,7 +53,9 @@ class ExtractiveAnswerer:
     """An article the question names is quoted whole. Otherwise sentences are chosen by
     idf-weighted overlap with the question terms not yet stated, preferring the best-ranked
     passages, the 款/项 the embedders matched and, for 「几/多少/多久」 questions, a sentence that
-    states a quantity; the passage of the best sentence is quoted whole when it is short."""
+    states a quantity; the passage of the best sentence is quoted whole when it is short. A chosen
+    sentence that opens a list brings its items, and in a speech one that opens a series of
+    points brings the rest of them."""
 
     def __init__(
         self, settings: AnswerSettings, tokens: Callable[[str], list[str]], idf: Callable[[str], float]
