@@ -17,10 +17,13 @@ def squash(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Group:
-    """Gold relevance: a passage from a document whose title contains `title`, containing `contains`."""
+    """Gold relevance: a passage from a document whose title contains `title`, containing `contains`.
+    `part` names the earlier group this one is an alternative for (another passage stating the
+    same part of a many-part answer); None: the group is a part of its own."""
 
     title: str
     contains: str
+    part: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +33,18 @@ class Retrieved:
 
 
 def matched_groups(item: Retrieved, groups: Sequence[Group]) -> set[int]:
+    """The parts (indexes of groups that are not alternatives) this passage states."""
     text = squash(item.text)
-    return {i for i, g in enumerate(groups) if g.title in item.title and squash(g.contains) in text}
+    return {
+        i if g.part is None else g.part
+        for i, g in enumerate(groups)
+        if g.title in item.title and squash(g.contains) in text
+    }
+
+
+def part_count(groups: Sequence[Group]) -> int:
+    """How many parts an answer has: groups that are not alternatives of another."""
+    return sum(1 for g in groups if g.part is None)
 
 
 def relevance_matrix(results: Sequence[Retrieved], groups: Sequence[Group]) -> list[set[int]]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.errors import InvalidInput
-from assistant.evaluation.metrics import Group
+from assistant.evaluation.metrics import Group, part_count
 
 KINDS = ("duty", "procedure", "speech", "lookup", "multi", "unanswerable")
 
@@ -24,6 +24,11 @@ class Question:
     split: str
     note: str = ""
 
+    @property
+    def parts(self) -> int:
+        """Parts of the answer (need=all counts them; alternatives of a part are not parts)."""
+        return part_count(self.groups)
+
 
 def load_questions(path: Path, split: str = "all") -> list[Question]:
     """Read and validate; a malformed line is an error naming the line."""
@@ -39,7 +44,9 @@ def load_questions(path: Path, split: str = "all") -> list[Question]:
                 id=raw["id"],
                 kind=raw["kind"],
                 question=raw["question"],
-                groups=tuple(Group(g["title"], g["contains"]) for g in raw.get("relevant", [])),
+                groups=tuple(
+                    Group(g["title"], g["contains"], g.get("part")) for g in raw.get("relevant", [])
+                ),
                 need=raw.get("need", "any"),
                 answer_keys=tuple(tuple(alts) for alts in raw.get("answer_keys", [])),
                 answerable=bool(raw.get("answerable", True)),
@@ -50,6 +57,11 @@ def load_questions(path: Path, split: str = "all") -> list[Question]:
             raise InvalidInput(f"{path}:{lineno}: 格式错误：{exc}") from exc
         if q.need not in ("any", "all") or (q.answerable and not q.groups):
             raise InvalidInput(f"{path}:{lineno}: need 须为 any/all，可回答的问题须有 relevant")
+        for i, g in enumerate(q.groups):
+            if g.part is not None and not (
+                isinstance(g.part, int) and 0 <= g.part < i and q.groups[g.part].part is None
+            ):
+                raise InvalidInput(f"{path}:{lineno}: relevant[{i}].part 须指向前面一个不带 part 的组")
         if split == "all" or q.split == split:
             out.append(q)
     return out

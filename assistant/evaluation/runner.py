@@ -157,11 +157,11 @@ def summarise(
                 continue
             per_kind[kind] = {
                 "n": len(ans),
-                "R@1": _mean([m.recall_at_k(by_q[q.id].matrix, len(q.groups), q.need, 1) for q in ans]),
-                "R@5": _mean([m.recall_at_k(by_q[q.id].matrix, len(q.groups), q.need, 5) for q in ans]),
-                "R@10": _mean([m.recall_at_k(by_q[q.id].matrix, len(q.groups), q.need, 10) for q in ans]),
+                "R@1": _mean([m.recall_at_k(by_q[q.id].matrix, q.parts, q.need, 1) for q in ans]),
+                "R@5": _mean([m.recall_at_k(by_q[q.id].matrix, q.parts, q.need, 5) for q in ans]),
+                "R@10": _mean([m.recall_at_k(by_q[q.id].matrix, q.parts, q.need, 10) for q in ans]),
                 "MRR@10": _mean([m.mrr_at_k(by_q[q.id].matrix) for q in ans]),
-                "nDCG@10": _mean([m.ndcg_at_k(by_q[q.id].matrix, len(q.groups), q.need) for q in ans]),
+                "nDCG@10": _mean([m.ndcg_at_k(by_q[q.id].matrix, q.parts, q.need) for q in ans]),
             }
         latencies = [o.ms for o in by_q.values()]
         per_kind["latency"] = {
@@ -207,12 +207,15 @@ def question_details(
         "split": q.split,
         "question": q.question,
         "note": q.note,
-        "expected": [{"title": g.title, "contains": g.contains} for g in q.groups],
+        "expected": [
+            {"title": g.title, "contains": g.contains} | ({} if g.part is None else {"part": g.part})
+            for g in q.groups
+        ],
         "answer_keys": [list(a) for a in q.answer_keys],
         "systems": {
             name: {
-                "R@1": m.recall_at_k(by_q[q.id].matrix, len(q.groups), q.need, 1) if q.answerable else None,
-                "R@5": m.recall_at_k(by_q[q.id].matrix, len(q.groups), q.need, 5) if q.answerable else None,
+                "R@1": m.recall_at_k(by_q[q.id].matrix, q.parts, q.need, 1) if q.answerable else None,
+                "R@5": m.recall_at_k(by_q[q.id].matrix, q.parts, q.need, 5) if q.answerable else None,
                 "retrieved": [
                     {"title": r.title, "text": r.text[:120], "relevant": sorted(g)}
                     for r, g in zip(by_q[q.id].retrieved[:5], by_q[q.id].matrix[:5], strict=False)

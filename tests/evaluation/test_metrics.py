@@ -95,3 +95,38 @@ def test_judging_pool_lists_non_gold_passages_stating_a_key() -> None:
     sheet = pool_markdown(items)
     assert "## procedure-005 (dev)" in sheet and "found by a@2, b@1" in sheet
     assert judging_pool([q], [System("c", lambda question, k: [unrelated])]) == []
+
+
+def test_an_alternative_counts_for_the_part_it_stands_for() -> None:
+    groups = [
+        m.Group("代表法", "不受法律追究"),
+        m.Group("代表法", "立即报告"),
+        m.Group("组织法", "不受法律追究", 0),
+    ]
+    assert m.part_count(groups) == 2
+    assert m.matched_groups(r("地方组织法", "发言和表决，不受法律追究。"), groups) == {0}
+    matrix = m.relevance_matrix([r("地方组织法", "不受法律追究"), r("代表法", "应当立即报告")], groups)
+    assert m.recall_at_k(matrix, m.part_count(groups), "all", 5) == 1.0  # both parts, one by its alternative
+    assert m.recall_at_k(matrix[:1], m.part_count(groups), "all", 5) == 0.5
+
+
+def test_loader_checks_what_an_alternative_points_at(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from assistant.errors import InvalidInput
+    from assistant.evaluation.questions import load_questions
+
+    def line(relevant: str) -> str:
+        return (
+            '{"id": "multi-900", "kind": "multi", "question": "问？", "relevant": ' + relevant + ", "
+            '"need": "all", "answer_keys": [], "answerable": true, "split": "dev"}\n'
+        )
+
+    path = tmp_path / "q.jsonl"
+    path.write_text(line('[{"title": "甲", "contains": "a"}, {"title": "乙", "contains": "b", "part": 0}]'))
+    assert load_questions(path)[0].parts == 1
+    for bad in (
+        '[{"title": "甲", "contains": "a", "part": 0}]',
+        '[{"title": "甲", "contains": "a", "part": "0"}]',
+    ):
+        path.write_text(line(bad))
+        with pytest.raises(InvalidInput, match="part"):
+            load_questions(path)
