@@ -5,7 +5,7 @@ well (the same rule in another law, a national rule for a question that names no
 a system that ranks one of them first is then counted wrong. As TREC does, the top k of several
 systems are pooled, and every pooled passage that is not gold yet states at least one of the
 question's answer keys is put before a person, who adds a gold group for each one that answers
-the question (eval/README.md, "How relevance is judged").
+the question, or a part of a many-part one (eval/README.md, "How relevance is judged").
 """
 
 from __future__ import annotations
@@ -54,7 +54,8 @@ def pool_markdown(items: Sequence[PoolItem]) -> str:
         "",
         "Each passage below is in some system's top results, is not gold, and states at least one",
         "answer key. Add a group to the question in eval/questions.jsonl for each one that answers",
-        "the question at the level it names (any level when it names none).",
+        "the question at the level it names (any level when it names none); for a `need: all`",
+        'question, one that states a part of the answer, with `"part"` naming that part\'s group.',
     ]
     current = None
     for item in items:
