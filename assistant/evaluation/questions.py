@@ -59,7 +59,7 @@ def load_questions(path: Path, split: str = "all") -> list[Question]:
             raise InvalidInput(f"{path}:{lineno}: need 须为 any/all，可回答的问题须有 relevant")
         for i, g in enumerate(q.groups):
             if g.part is not None and not (
-                isinstance(g.part, int) and 0 <= g.part < i and q.groups[g.part].part is None
+                type(g.part) is int and 0 <= g.part < i and q.groups[g.part].part is None  # not a bool
             ):
                 raise InvalidInput(f"{path}:{lineno}: relevant[{i}].part 须指向前面一个不带 part 的组")
         if split == "all" or q.split == split:

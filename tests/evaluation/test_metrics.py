@@ -126,6 +126,7 @@ def test_loader_checks_what_an_alternative_points_at(tmp_path) -> None:  # type:
     for bad in (
         '[{"title": "甲", "contains": "a", "part": 0}]',
         '[{"title": "甲", "contains": "a", "part": "0"}]',
+        '[{"title": "甲", "contains": "a"}, {"title": "乙", "contains": "b"}, {"title": "丙", "contains": "c", "part": true}]',
     ):
         path.write_text(line(bad))
         with pytest.raises(InvalidInput, match="part"):
