@@ -74,14 +74,17 @@ def langchain_defaults_system(index: Index, workdir: Path, embedder_name: str) -
     return System(f"LangChain defaults (500/50, {embedder_name})", search)
 
 
-def all_systems(assistant: Assistant, baselines: bool) -> list[System]:
-    systems = [product_system(assistant)]
-    if not baselines:
-        return systems
-    embedders = assistant.settings.embedding.backends
-    systems.append(component_system(assistant, "BM25 only", (BM25,)))
-    for name in embedders:
+def product_and_parts(assistant: Assistant) -> list[System]:
+    """The product, BM25 alone and each embedder alone: the systems on the index's own chunks."""
+    systems = [product_system(assistant), component_system(assistant, "BM25 only", (BM25,))]
+    for name in assistant.settings.embedding.backends:
         systems.append(component_system(assistant, f"dense only ({name})", (name,)))
-    workdir = assistant.index.directory / "baselines"
-    systems.append(langchain_defaults_system(assistant.index, workdir, embedders[0]))
     return systems
+
+
+def all_systems(assistant: Assistant, baselines: bool) -> list[System]:
+    if not baselines:
+        return [product_system(assistant)]
+    workdir = assistant.index.directory / "baselines"
+    embedder = assistant.settings.embedding.backends[0]
+    return [*product_and_parts(assistant), langchain_defaults_system(assistant.index, workdir, embedder)]

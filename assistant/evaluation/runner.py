@@ -88,14 +88,10 @@ def write_pool(
 ) -> tuple[Path, int]:
     """The judging sheet of pooling.judging_pool over the product and its parts alone (the
     LangChain baseline's windows are left out: they cut passages anywhere)."""
-    from assistant.evaluation.baselines import component_system, product_system
+    from assistant.evaluation.baselines import product_and_parts
     from assistant.evaluation.pooling import judging_pool, pool_markdown
-    from assistant.retrieval.hybrid import BM25
 
-    assistant = Assistant(settings)
-    systems = [product_system(assistant), component_system(assistant, "BM25 only", (BM25,))]
-    for name in settings.embedding.backends:
-        systems.append(component_system(assistant, f"dense only ({name})", (name,)))
+    systems = product_and_parts(Assistant(settings))
     items = judging_pool(load_questions(questions_path, split), systems, k)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"pool-{split}-{time.strftime('%Y%m%d-%H%M%S')}.md"
