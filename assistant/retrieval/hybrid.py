@@ -96,7 +96,7 @@ class HybridRetriever:
         return cands
 
     def _bm25(self, snap: Snapshot, cands: Candidates, mask: np.ndarray | None, n: int) -> None:
-        scores = snap.bm25.scores(cands.tokens)
+        scores = snap.bm25.scores(cands.tokens, cands.query.synonym_tokens(self.index.tokenizer.tokens))
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
         top = [int(i) for i in np.argsort(-scores)[:n] if scores[i] > 0]

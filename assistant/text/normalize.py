@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -92,11 +92,35 @@ def without_controls(text: str) -> str:
 class NormalizedQuery:
     original: str  # cleaned, simplified-character form of what the user typed
     canonical: str  # with statute wording substituted
+    # The (colloquial, statute wording) pairs substituted, in order: each pair names one concept,
+    # which lexical scoring counts once (see BM25.scores).
+    synonyms: tuple[tuple[str, str], ...] = ()
 
     @property
     def both(self) -> str:
         """Both forms, for lexical matching: a term in either counts."""
         return self.original if self.canonical == self.original else f"{self.original} {self.canonical}"
+
+    def synonym_tokens(self, tokenize: Callable[[str], list[str]]) -> list[set[str]]:
+        """For each substituted pair, the tokens of both its wordings (see `concepts`)."""
+        return [{*tokenize(short), *tokenize(full)} for short, full in self.synonyms]
+
+
+def concepts(tokens: Sequence[str], synonyms: Sequence[Collection[str]] = ()) -> list[tuple[str, ...]]:
+    """The distinct query tokens grouped by what they name: the tokens of one synonym pair
+    (乡镇人大 and 乡、民族乡、镇的人民代表大会: 23 tokens) are one concept, every other token is
+    its own. A token of two pairs belongs to the first. Lexical scores and coverage count concepts,
+    so a phrase the normaliser spelled out does not outweigh the rest of the question."""
+    distinct = list(dict.fromkeys(tokens))
+    out: list[tuple[str, ...]] = []
+    taken: set[str] = set()
+    for group in synonyms:
+        members = tuple(t for t in distinct if t in group and t not in taken)
+        taken.update(group)
+        if members:
+            out.append(members)
+    out += [(t,) for t in distinct if t not in taken]
+    return out
 
 
 class QueryNormalizer:
@@ -115,10 +139,13 @@ class QueryNormalizer:
 
     def normalize(self, text: str) -> NormalizedQuery:
         original = _numerals(self.clean(text))
-        canonical = original
+        canonical, synonyms = original, []
         for short, full in ABBREVIATIONS:
-            canonical = _replace_word(canonical, short, full)
-        return NormalizedQuery(original, canonical)
+            replaced = _replace_word(canonical, short, full)
+            if replaced != canonical:
+                synonyms.append((short, full))
+            canonical = replaced
+        return NormalizedQuery(original, canonical, tuple(synonyms))
 
 
 def _numerals(text: str) -> str:

@@ -11,6 +11,8 @@ from assistant.config import Settings
 from assistant.index.bm25 import BM25, SavedBM25
 from assistant.index.store import BM25_FILE, Index
 from assistant.service import Assistant
+from assistant.text.normalize import QueryNormalizer
+from assistant.text.tokenize import Tokenizer
 from tests.conftest import make_settings, write_corpus
 
 DOCS = [
@@ -36,6 +38,32 @@ def test_scores_follow_okapi_bm25() -> None:
     assert bm25.terms_of(1) == {"代表", "联名", "罢免", "镇长"}
     assert bm25.terms_of(3) == frozenset()
     assert not bm25.scores([]).any() and not bm25.scores(["不存在"]).any()
+
+
+def test_a_synonym_group_adds_the_mean_of_its_tokens() -> None:
+    bm25 = BM25.from_tokens(DOCS)
+    flat = {t: bm25.scores([t]) for t in ("人民代表大会", "代表", "预算", "罢免")}
+    got = bm25.scores(["人民代表大会", "代表", "预算", "罢免"], [{"人民代表大会", "代表", "不存在"}])
+    expected = (flat["人民代表大会"] + flat["代表"]) / 2 + flat["预算"] + flat["罢免"]
+    np.testing.assert_allclose(got, expected, rtol=1e-6)
+    # a token of two groups belongs to the first; a group none of whose tokens is asked adds nothing
+    twice = bm25.scores(["代表", "罢免"], [{"代表", "罢免"}, {"罢免"}, {"不存在"}])
+    np.testing.assert_allclose(twice, (flat["代表"] + flat["罢免"]) / 2, rtol=1e-6)
+    assert not bm25.scores(["不存在"], [{"不存在"}]).any()
+
+
+def test_a_spelled_out_township_no_longer_outweighs_the_word_asked() -> None:
+    """「乡镇人代会」 becomes the many tokens of 「乡、民族乡、镇的人民代表大会会议」: summed, they put an
+    article that repeats the township wording above the one that says who attends (列席)."""
+    tokens = Tokenizer().tokens
+    meets = "第十四条 乡、民族乡、镇的人民代表大会会议一般每年举行两次。会议召开的日期由乡、民族乡、镇的人民代表大会主席团决定。"
+    attends = "第二十一条 乡级的人民政府领导人员，列席本级人民代表大会会议。"
+    bm25 = BM25.from_tokens([tokens(meets), tokens(attends)])
+    nq = QueryNormalizer().normalize("乡镇人代会开会，乡长要列席吗？")
+    assert [short for short, _ in nq.synonyms] == ["乡镇人代会", "开会"]
+    flat = bm25.scores(tokens(nq.both))
+    grouped = bm25.scores(tokens(nq.both), nq.synonym_tokens(tokens))
+    assert flat[0] > flat[1] and grouped[1] > grouped[0]
 
 
 def test_weight_present_sums_the_weights_of_the_tokens_each_passage_has() -> None:

@@ -1,6 +1,7 @@
 import pytest
 
-from assistant.text.normalize import ABBREVIATIONS, QueryNormalizer, one_line, without_controls
+from assistant.text.normalize import ABBREVIATIONS, QueryNormalizer, concepts, one_line, without_controls
+from assistant.text.tokenize import Tokenizer
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +73,20 @@ def test_each_phrase_comes_before_the_shorter_ones_it_contains() -> None:
     shorts = [short for short, _ in ABBREVIATIONS]
     late = [(a, b) for i, a in enumerate(shorts) for b in shorts[i + 1 :] if a != b and a in b]
     assert not late, late
+
+
+def test_substituted_pairs_are_kept_in_order(normalizer: QueryNormalizer) -> None:
+    nq = normalizer.normalize("乡镇人大主席在不开会的时候干啥？")
+    assert nq.synonyms == (("乡镇人大主席", "乡、民族乡、镇的人民代表大会主席"), ("不开会的时候", "闭会期间"))
+    assert normalizer.normalize("罢免案怎么提？").synonyms == ()
+
+
+def test_concepts_group_the_tokens_of_each_pair(normalizer: QueryNormalizer) -> None:
+    tokens = Tokenizer().tokens
+    nq = normalizer.normalize("乡镇人大代表辞去代表职务要走什么程序？")
+    groups = concepts(tokens(nq.both), nq.synonym_tokens(tokens))
+    township = next(g for g in groups if "乡镇" in g)
+    assert {"民族乡", "人民代表大会"} <= set(township)  # the colloquial and the statute wording
+    assert ("程序",) in groups  # a word of no pair is a concept of its own
+    flat = [t for g in groups for t in g]
+    assert len(flat) == len(set(flat)) == len(set(tokens(nq.both)))  # each token once
