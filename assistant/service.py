@@ -33,7 +33,7 @@ from assistant.index.lock import write_lock
 from assistant.index.store import Index
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.hybrid import Candidates, HybridRetriever
-from assistant.text.normalize import QueryNormalizer
+from assistant.text.normalize import QueryNormalizer, concepts
 from assistant.types import Answer, DocKind, Hit
 
 log = logging.getLogger(__name__)
@@ -166,7 +166,7 @@ class Assistant:
         """Everything the abstention decision rests on, with the resulting confidence."""
         snap = self.index.snapshot()
         tokens = self.index.tokenizer.tokens
-        question_tokens = tokens(cands.query.original)
+        question = concepts(tokens(cands.query.both), cands.query.synonym_tokens(tokens))
         kind = answer_type(cands.query.original)
         texts = [h.chunk.text for h in hits[:3]]
         term, spelled = shorthand(cands.query.original, texts)
@@ -178,7 +178,7 @@ class Assistant:
         ev = Evidence(
             confidence=0.0,
             top_score=hits[0].score if hits and not pinned else 0.0,
-            coverage=coverage(question_tokens, hits, snap.bm25.idf_of, tokens),
+            coverage=coverage(question, hits, snap.bm25.idf_of, tokens),
             unknown_names=unknown_names(
                 self.index.tokenizer.proper_names(cands.query.original), snap.bm25.knows
             ),
