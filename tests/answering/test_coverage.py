@@ -1,9 +1,9 @@
 """How much of the question the top passages mention, counted in concepts: 乡镇 is mentioned where a
-passage says 乡、民族乡、镇; a question whose concepts the passages barely mention is abstained on."""
+passage says 乡、民族乡、镇."""
 
 import pytest
 
-from assistant.answering.evidence import MIN_COVERAGE, coverage
+from assistant.answering.evidence import coverage
 from assistant.service import Assistant
 from assistant.text.normalize import QueryNormalizer, concepts
 from assistant.text.tokenize import Tokenizer
@@ -26,15 +26,14 @@ def test_a_concept_is_found_by_any_of_its_wordings_and_weighs_its_rarest_token()
     assert coverage(question, [hit(ARTICLE)], idf, tokens) == pytest.approx(1.0)
     flat = [(t,) for t in dict.fromkeys(tokens(nq.original))]  # the question's own words only
     assert coverage(flat, [hit(ARTICLE)], idf, tokens) == pytest.approx(1 / 5)  # 主席, not 乡镇
+    party = concepts(tokens("乡镇人大主席能由党委书记兼任吗"), nq.synonym_tokens(tokens))
+    assert coverage(party, [hit(ARTICLE)], idf, tokens) == pytest.approx(4 / 10)  # not 党委, 书记
     assert coverage(question, [], idf, tokens) == 0.0
 
 
 @pytest.mark.slow
-def test_a_question_the_passages_barely_mention_is_abstained_on(default_assistant: Assistant) -> None:
-    # 地方组织法第十八条 forbids administrative posts; it says nothing of party posts
-    party, evidence = default_assistant.ask_with_evidence("乡镇人大主席可以由镇党委副书记兼吗？")
-    assert evidence.coverage < MIN_COVERAGE and evidence.features()["barely_covered"] == 1.0
-    assert party.abstained and not party.citations
-    post, evidence = default_assistant.ask_with_evidence("乡镇人大主席能不能兼任副乡长？")
-    assert evidence.coverage >= MIN_COVERAGE and not post.abstained
-    assert post.citations[0].section.startswith("第十八条")
+def test_a_township_question_is_covered_by_the_statute_wording(default_assistant: Assistant) -> None:
+    answer, evidence = default_assistant.ask_with_evidence("乡镇人大主席可以在镇政府担任职务吗？")
+    assert not answer.abstained and answer.citations[0].section.startswith("第十八条")
+    # 0.45 in concepts; counting only the question's own words (乡镇, 镇政府 …) it was 0.29
+    assert evidence.coverage > 0.4
