@@ -69,7 +69,7 @@ class Evidence:
 
     confidence: float
     top_score: float  # learned ranker score of the best passage
-    coverage: float  # idf-weighted share of the question's terms found in the top passages
+    coverage: float  # idf-weighted share of the question's concepts found in the top passages
     unknown_names: tuple[str, ...]  # places and persons the question names that the corpus never does
     answer_type: str  # the kind of fact asked for ("" when none in particular)
     type_found: bool  # the top passages state that kind of fact

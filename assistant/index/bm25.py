@@ -80,9 +80,9 @@ class BM25:
         """BM25 score of every passage for the query tokens, each distinct token counted once.
 
         Tokens of one synonym group (text.normalize.concepts: 乡镇人大 and 乡、民族乡、镇的人民代表大会)
-        add the mean of their contributions, not the sum: a concept the normaliser spelled out in
-        seventeen tokens weighs no more than one term, and no longer pulls every article about townships
-        above the one that states what the rest of the question asks."""
+        add the mean of their contributions, not the sum: a concept said in 23 tokens weighs no
+        more than one term, and no longer pulls every article about townships above the one that
+        states what the rest of the question asks."""
         ids: list[int] = []
         weights: list[float] = []
         for concept in concepts(tokens, synonyms):
