@@ -27,7 +27,7 @@ from assistant.types import Hit
 # kind of fact -> (words asking for it, how passages state it); the first kind asked for counts
 _ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "money": (
-        re.compile(r"多少钱|多少元|几块钱|工资|补贴.{0,4}多少|经费.{0,4}(多少|标准)"),
+        re.compile(r"多少钱|多少元|几块钱|工资.{0,4}(多少|标准|几)|补贴.{0,4}多少|经费.{0,4}(多少|标准)"),
         re.compile(r"\d+\s*元|[一二三四五六七八九十百千万]+元"),
     ),
     # which year: a month or a day does not answer it, only a year written out does

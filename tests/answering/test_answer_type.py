@@ -1,7 +1,10 @@
 """Questions asking for a kind of fact (an amount, a date, a number of days, a percentage): the
 passages must state that kind of fact, and about what the question asks."""
 
+import pytest
+
 from assistant.answering.evidence import answer_type, states_type, without_asking
+from assistant.service import Assistant
 from assistant.text.tokenize import Tokenizer
 
 QUOTA = (
@@ -50,3 +53,20 @@ def test_which_year_is_answered_only_by_a_year() -> None:
     assert not states_type("year", [meeting], question)
     assert states_type("year", ["孟景伟于2019年到副中心任职。"], question)
     assert states_type("year", ["本法自二〇一九年起施行。"], question)
+
+
+def test_wages_are_an_amount_only_when_the_question_asks_how_much() -> None:
+    assert answer_type("乡镇人大主席一个月工资拿多少？") == "money"
+    assert answer_type("代表的工资标准是几级？") == "money"
+    # who pays them, or whether they are paid, is not asked in yuan (found with paraphrases
+    # outside the gold: 代表法第四十一条 ranked first and the answer was withheld)
+    assert answer_type("代表执行代表职务期间工资待遇怎么算？") == ""
+    assert answer_type("人大代表出席会议耽误的工资谁来发？") == ""
+
+
+@pytest.mark.slow
+def test_a_question_about_wages_not_asking_an_amount_is_answered(default_assistant: Assistant) -> None:
+    answer = default_assistant.ask("代表执行代表职务期间工资待遇怎么算？")
+    assert not answer.abstained
+    assert any(c.section.startswith("第四十一条") and "工资" in c.text for c in answer.citations)
+    assert default_assistant.ask("乡镇人大主席一个月工资拿多少？").abstained
