@@ -166,7 +166,7 @@ class Assistant:
         """Everything the abstention decision rests on, with the resulting confidence."""
         snap = self.index.snapshot()
         tokens = self.index.tokenizer.tokens
-        question = concepts(tokens(cands.query.both), cands.query.synonym_tokens(tokens))
+        question = concepts(cands.tokens, cands.synonyms)
         kind = answer_type(cands.query.original)
         texts = [h.chunk.text for h in hits[:3]]
         term, spelled = shorthand(cands.query.original, texts)

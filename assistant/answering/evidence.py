@@ -98,14 +98,14 @@ def coverage(
 ) -> float:
     """Share of the question's concepts (text.normalize.concepts) that the top passages mention,
     each weighted by its rarest token's idf: 乡镇 counts as found where a passage says 乡、民族乡、镇."""
-    weights = [max(idf(t) for t in concept) for concept in concepts if concept]
-    total = sum(weights)
+    weighted = [(max(idf(t) for t in concept), concept) for concept in concepts if concept]
+    total = sum(w for w, _ in weighted)
     if not total or not hits:
         return 0.0
     found: set[str] = set()
     for hit in hits[:top]:
         found |= set(tokens(hit.chunk.heading + "\n" + hit.chunk.text))
-    return sum(w for w, concept in zip(weights, concepts, strict=True) if found.intersection(concept)) / total
+    return sum(w for w, concept in weighted if found.intersection(concept)) / total
 
 
 def unknown_names(names: Sequence[str], known: Callable[[str], bool]) -> tuple[str, ...]:

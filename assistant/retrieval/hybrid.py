@@ -28,7 +28,8 @@ class Candidates:
     """Per-retriever evidence for one query, before fusion (also read by the answerer)."""
 
     query: NormalizedQuery
-    tokens: list[str]
+    tokens: list[str]  # of both wordings (NormalizedQuery.both)
+    synonyms: list[set[str]] = field(default_factory=list)  # NormalizedQuery.synonym_tokens
     ranked: dict[str, list[int]] = field(default_factory=dict)  # retriever -> chunk positions, best first
     scores: dict[str, dict[int, float]] = field(default_factory=dict)  # retriever -> position -> raw score
     matched: dict[str, dict[int, int]] = field(default_factory=dict)  # embedder -> position -> best key
@@ -73,8 +74,8 @@ class HybridRetriever:
     # --- candidates -------------------------------------------------------------------------
     def candidates(self, snap: Snapshot, query: str, filters: Filters) -> Candidates:
         nq = self.normalizer.normalize(query)
-        tokens = self.index.tokenizer.tokens(nq.both)
-        cands = Candidates(nq, tokens)
+        tokenize = self.index.tokenizer.tokens
+        cands = Candidates(nq, tokenize(nq.both), nq.synonym_tokens(tokenize))
         if not snap.chunks:
             return cands
         mask = filters.mask(snap.chunks) if not filters.empty else None
@@ -96,7 +97,7 @@ class HybridRetriever:
         return cands
 
     def _bm25(self, snap: Snapshot, cands: Candidates, mask: np.ndarray | None, n: int) -> None:
-        scores = snap.bm25.scores(cands.tokens, cands.query.synonym_tokens(self.index.tokenizer.tokens))
+        scores = snap.bm25.scores(cands.tokens, cands.synonyms)
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
         top = [int(i) for i in np.argsort(-scores)[:n] if scores[i] > 0]
