@@ -9,7 +9,7 @@ from pathlib import Path
 from assistant.errors import InvalidInput
 from assistant.evaluation.metrics import Group, part_count
 
-KINDS = ("duty", "procedure", "speech", "lookup", "multi", "unanswerable")
+KINDS = ("duty", "procedure", "speech", "lookup", "multi", "basis", "unanswerable")
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -21,6 +21,7 @@ from assistant.types import DocKind, Hit
 PROSE_CUES = ("讲话", "今年", "去年", "明年", "区里", "全区", "会上", "报告里", "报告中")
 
 BM25 = "bm25"
+STATUTES = (DocKind.LAW, DocKind.REGULATION)
 
 
 @dataclass
@@ -74,6 +75,8 @@ class HybridRetriever:
     # --- candidates -------------------------------------------------------------------------
     def candidates(self, snap: Snapshot, query: str, filters: Filters) -> Candidates:
         nq = self.normalizer.normalize(query)
+        if nq.wants_statutes and not filters.kinds and not any(cue in nq.original for cue in PROSE_CUES):
+            filters = replace(filters, kinds=STATUTES)  # a legal basis is in a law or regulation
         tokenize = self.index.tokenizer.tokens
         cands = Candidates(nq, tokenize(nq.both), nq.synonym_tokens(tokenize))
         if not snap.chunks:
@@ -84,7 +87,7 @@ class HybridRetriever:
             self._bm25(snap, cands, mask, n)
         dense = [name for name in self.use if name != BM25]
         if dense:
-            text = nq.canonical if self.settings.dense_query == "canonical" else nq.original
+            text = nq.canonical if self.settings.dense_query == "canonical" else nq.content
             for name, vector in self.index.embed_queries(text, dense).items():
                 self._dense(snap, cands, name, vector, mask, filters, n)
         resolver = self._law_resolver(snap)
@@ -223,11 +226,11 @@ class HybridRetriever:
         """Every candidate position with its features (also used to fit the ranker)."""
         positions = list(dict.fromkeys([*cands.pinned, *(p for r in cands.ranked.values() for p in r)]))
         idf = {
-            t: snap.bm25.idf_of(t) for t in dict.fromkeys(self.index.tokenizer.tokens(cands.query.original))
+            t: snap.bm25.idf_of(t) for t in dict.fromkeys(self.index.tokenizer.tokens(cands.query.content))
         }
         names = feature_names(self.use)
         x = candidate_features(
-            snap, cands, positions, self.use, cands.query.original, idf, self.index.tokenizer.tokens
+            snap, cands, positions, self.use, cands.query.content, idf, self.index.tokenizer.tokens
         )
         return positions, x, names
 

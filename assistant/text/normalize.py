@@ -53,6 +53,8 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("几次会", "几次会议"),
     ("一年", "每年"),
     ("选代表", "选举代表"),
+    ("提建议", "提出建议"),
+    ("提议案", "提出议案"),
     ("多少人联名", "代表联名"),
     ("几个人联名", "代表联名"),
     ("过半", "过半数"),
@@ -66,6 +68,30 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("干多久", "任期"),
     ("干几年", "任期"),
 )
+
+# What asks for the legal basis of a thing rather than names the thing (「代表提建议有什么法律依据？」
+# 「…依据是哪条法律？」「法律上允许吗？」「…是怎么规定的？」), deputies' commonest phrasing. As search
+# terms these words pull articles that speak of legal bases (立法法第四十八条: 「需要明确适用法律依据
+# 的」) above the rule asked about, so lexical and dense matching use the question without them.
+ASKING_FRAME = re.compile(
+    r"(?:法律|法规|政策)(?:上的?|方面的?)"
+    r"|(?:法律|法规|政策)(?:依据|根据)(?:是(?:什么|啥|哪些|哪条|哪个))?"
+    r"|(?:有|是)(?:什么|哪些|啥|何|没有)(?:法律|法规|政策)?(?:依据|根据|规定)"
+    r"|(?:依据|根据|出自|见于)(?:是|于)?哪一?[部条个些项款]?(?:法律|法规|规定|条款|文件)?"
+    r"|(?:有|是)?(?:依据|根据)吗"
+    r"|(?:是)?(?:怎么|怎样|如何)规定的?"
+    r"|规定了?(?:什么|啥|哪些)"
+)
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def without_asking_frame(question: str) -> tuple[str, str]:
+    """(the question without the words that ask for a legal basis, those words); unchanged when
+    nothing else would be left (「有什么法律依据？」 alone)."""
+    frame = "".join(m.group(0) for m in ASKING_FRAME.finditer(question))
+    content = ASKING_FRAME.sub(" ", question)
+    return (content, frame) if frame and len(_CJK_CHAR.findall(content)) >= 2 else (question, "")
+
 
 _FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"／": "/", "％": "%"})
 _ARTICLE_NUM = re.compile(r"第\s*(\d{1,4})\s*(条|章|节|编|款|项)")
@@ -91,15 +117,23 @@ def without_controls(text: str) -> str:
 @dataclass(frozen=True, slots=True)
 class NormalizedQuery:
     original: str  # cleaned, simplified-character form of what the user typed
-    canonical: str  # with statute wording substituted
+    content: str  # the original without the words asking for a legal basis (ASKING_FRAME)
+    canonical: str  # the content with statute wording substituted
     # The (colloquial, statute wording) pairs substituted, in order: each pair names one concept,
     # which lexical scoring counts once (see BM25.scores).
     synonyms: tuple[tuple[str, str], ...] = ()
+    frame: str = ""  # the words that asked for a basis (「有什么法律依据」), "" when none
+
+    @property
+    def wants_statutes(self) -> bool:
+        """It asks for a legal basis (「…有什么法律依据？」「…是怎么规定的？」), which only laws and
+        regulations give; a policy basis (「政策依据」) may also be in speeches and reports."""
+        return bool(self.frame) and "政策" not in self.frame
 
     @property
     def both(self) -> str:
-        """Both forms, for lexical matching: a term in either counts."""
-        return self.original if self.canonical == self.original else f"{self.original} {self.canonical}"
+        """Both forms of the content, for lexical matching: a term in either counts."""
+        return self.content if self.canonical == self.content else f"{self.content} {self.canonical}"
 
     def synonym_tokens(self, tokenize: Callable[[str], list[str]]) -> list[set[str]]:
         """For each substituted pair, the tokens of both its wordings (see `concepts`)."""
@@ -139,13 +173,14 @@ class QueryNormalizer:
 
     def normalize(self, text: str) -> NormalizedQuery:
         original = _numerals(self.clean(text))
-        canonical, synonyms = original, []
+        content, frame = without_asking_frame(original)
+        canonical, synonyms = content, []
         for short, full in ABBREVIATIONS:
             replaced = _replace_word(canonical, short, full)
             if replaced != canonical:
                 synonyms.append((short, full))
             canonical = replaced
-        return NormalizedQuery(original, canonical, tuple(synonyms))
+        return NormalizedQuery(original, content, canonical, tuple(synonyms), frame)
 
 
 def _numerals(text: str) -> str:

@@ -30,6 +30,19 @@ def test_filters_by_kind_and_title(small_assistant: Assistant) -> None:
     assert small_assistant.search("代表培训", 5, Filters(titles=("不存在的文件",))) == []
 
 
+def test_a_question_for_the_legal_basis_searches_the_statutes(small_assistant: Assistant) -> None:
+    """「…有什么规定？」 asks what a law or regulation says: the speech, which talks of training too
+    (「每年至少举办两次代表集中培训」), is no legal basis. Asked of the speech, or filtered to it by
+    the caller, the speech is searched."""
+    statutes = small_assistant.search("代表培训有什么规定？", 5)
+    assert statutes and all(h.chunk.kind == DocKind.REGULATION for h in statutes)
+    assert any(h.chunk.kind == DocKind.SPEECH for h in small_assistant.search("代表培训", 5))
+    asked = small_assistant.search("讲话里对代表培训有什么规定？", 5)
+    assert asked[0].chunk.kind == DocKind.SPEECH
+    chosen = small_assistant.search("代表培训有什么规定？", 5, Filters(kinds=(DocKind.SPEECH,)))
+    assert chosen and all(h.chunk.kind == DocKind.SPEECH for h in chosen)
+
+
 def test_hits_carry_citation_metadata(small_assistant: Assistant) -> None:
     hit = small_assistant.search("罢免镇长要多少代表联名", 1)[0]
     c = hit.chunk

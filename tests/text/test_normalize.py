@@ -90,3 +90,38 @@ def test_concepts_group_the_tokens_of_each_pair(normalizer: QueryNormalizer) -> 
     assert ("程序",) in groups  # a word of no pair is a concept of its own
     flat = [t for g in groups for t in g]
     assert len(flat) == len(set(flat)) == len(set(tokens(nq.both)))  # each token once
+
+
+@pytest.mark.parametrize(
+    ("question", "content"),
+    [
+        ("代表提建议有什么法律依据？", "代表提建议"),
+        (
+            "乡镇人大主席团安排代表听取政府专项工作报告，依据是哪条法律？",
+            "乡镇人大主席团安排代表听取政府专项工作报告",
+        ),
+        ("人大代表视察时约见政府负责人，法律上允许吗？", "人大代表视察时约见政府负责人， 允许吗"),
+        ("代表在人代会上的发言不受法律追究，出自哪条规定？", "代表在人代会上的发言不受法律追究"),
+        ("没有固定工资的人大代表，执行职务的补贴有依据吗？", "没有固定工资的人大代表，执行职务的补贴"),
+        ("选举法第25条对选区是怎么规定的？", "选举法第二十五条对选区"),
+    ],
+)
+def test_words_asking_for_a_legal_basis_are_not_search_terms(
+    normalizer: QueryNormalizer, question: str, content: str
+) -> None:
+    nq = normalizer.normalize(question)
+    assert nq.content.strip(" ？，") == content
+    assert "依据" not in nq.both and "规定" not in nq.both
+    assert nq.wants_statutes
+    assert nq.frame and any(w in nq.original for w in ("依据", "规定", "法律上"))  # kept as asked
+
+
+def test_a_basis_in_the_subject_or_in_policy_is_kept(normalizer: QueryNormalizer) -> None:
+    alone = normalizer.normalize("有什么法律依据？")  # nothing else to search for
+    assert alone.content == alone.original and not alone.wants_statutes
+    subject = normalizer.normalize("预算编制的依据是什么？")  # what the budget is drawn up on
+    assert "依据" in subject.both and not subject.wants_statutes
+    policy = normalizer.normalize("建设代表之家有什么政策依据？")  # speeches and reports state policy
+    assert "依据" not in policy.both and not policy.wants_statutes
+    plain = normalizer.normalize("罢免案怎么提？")
+    assert plain.content == plain.original and plain.frame == ""
