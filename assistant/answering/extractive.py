@@ -27,8 +27,11 @@ MATCH_BONUS = 0.1  # per embedder whose best-matching key (款/项/sentence) is 
 LOOKUP_CHARS = 600  # an article the question names is quoted whole up to this length
 SHORT_CHARS = 150  # the passage of the best sentence is quoted whole up to this length
 LIST_CHARS = 240
+WHOLE_LIST_CHARS = 400  # a question asking for several things gets a list this short whole
 SERIES_CHARS = 300  # the rest of a ；-series or of announced points a chosen sentence opens
 _ASKS_SEVERAL = re.compile(r"哪些|哪几|几点|几个方面|什么作用")
+# 「有哪些权利」「哪几项职权」: the kind of thing a question asks to be listed
+_ASKED_KIND = re.compile(r"(?:哪些|哪几[项类种个条方面]*)([\u4e00-\u9fff]{2})")
 _POINTS = re.compile(r"(?<![第一二三四五六七八九十百])([两二三四五六七八九十])(?:点|个方面|大类|类)")
 _POINT_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 ABSTAIN_MESSAGE = "知识库中未找到关于「{q}」的依据。请换个说法，或先导入相关的法律、法规或文件。"
@@ -83,6 +86,9 @@ class ExtractiveAnswerer:
                 units = _merged(units, self._whole(hits[top : top + 1], SHORT_CHARS, top))
         plural = bool(_ASKS_SEVERAL.search(question))
         units = self._with_series(self._with_listed_items(units, hits), hits, plural)
+        asked = _ASKED_KIND.search(question)
+        if asked:
+            units = self._with_whole_lists(units, hits, asked.group(1))
         if not units:
             return abstention(question, evidence.confidence)
         order = list(dict.fromkeys(u.hit for u in units))  # citation numbers by first use
@@ -136,6 +142,38 @@ class ExtractiveAnswerer:
                 if all(not (u.hit == unit.hit and u.start == s) for u in units):
                     out.append(_Unit(unit.hit, s, e))
                 budget -= e - s
+        return sorted(out, key=lambda u: (u.hit, u.start))
+
+    @staticmethod
+    def _with_whole_lists(units: list[_Unit], hits: Sequence[Hit], kind: str) -> list[_Unit]:
+        """For a question asking which things of a kind there are (「人大代表有哪些权利？」): a chosen
+        item brings the list it belongs to, lead-in and every item, when the lead-in names that
+        kind (「代表享有下列权利：」) and the list is at most WHOLE_LIST_CHARS long. Two items of the
+        eight of 代表法第七条 read as if they were all; a list of another kind (the congress's
+        职权 for a question on the presidium's 职责) stays as chosen."""
+        out = list(units)
+        taken = {(u.hit, u.start) for u in units}
+        for unit in units:
+            chunk = hits[unit.hit].chunk
+            spans = list(_sentences(chunk))
+            at = next((i for i, (s, _) in enumerate(spans) if s == unit.start), None)
+            if at is None or not _is_item(chunk, *spans[at]):
+                continue
+            first, last = at, at
+            while first > 0 and _is_item(chunk, *spans[first - 1]):
+                first -= 1
+            while last + 1 < len(spans) and _is_item(chunk, *spans[last + 1]):
+                last += 1
+            lead = chunk.text[slice(*spans[first - 1])].rstrip() if first else ""
+            if not lead.endswith(("：", ":")) or kind not in lead:
+                continue  # no lead-in here (a piece of a long article), or a list of something else
+            block = spans[first - 1 : last + 1]
+            if sum(e - s for s, e in block) > WHOLE_LIST_CHARS:
+                continue
+            for s, e in block:
+                if (unit.hit, s) not in taken:
+                    out.append(_Unit(unit.hit, s, e))
+                    taken.add((unit.hit, s))
         return sorted(out, key=lambda u: (u.hit, u.start))
 
     @staticmethod
@@ -251,6 +289,10 @@ def _sentences(chunk: Chunk) -> Iterator[tuple[int, int]]:
     return (
         (s, e) for s, e in sentence_spans(chunk.text) if not _is_heading_only(chunk.text[s:e], chunk.article)
     )
+
+
+def _is_item(chunk: Chunk, start: int, end: int) -> bool:
+    return _ITEM.match(_strip_label(chunk.text[start:end].strip(), chunk.article)) is not None
 
 
 def _is_heading_only(sentence: str, article: str) -> bool:

@@ -50,3 +50,15 @@ def test_hits_say_which_item_the_embedders_matched(small_assistant: Assistant) -
     spans = [top.matched_span(name) for name in small_assistant.retriever.use if name != "bm25"]
     assert spans and all(span is not None for span in spans)
     assert all("视察和调研" in top.chunk.text[span[0] : span[1]] for span in spans if span)
+
+
+def test_a_question_for_a_kind_of_things_gets_their_whole_list(default_assistant: Assistant) -> None:
+    """「有哪些权利」 and 代表法第七条 「代表享有下列权利：」: all eight items, where the sentence
+    choice alone gave the two that share the question's words. A list of another kind than asked
+    (地方组织法第十二条, the congress's 职权, for the presidium's 职责) is not brought whole."""
+    rights = default_assistant.ask("人大代表有哪些权利？").answer
+    assert "代表享有下列权利：" in rights
+    for n in "一二三四五六七八":
+        assert f"（{n}）" in rights, rights
+    duties = default_assistant.ask("乡镇人大主席团有哪些职责？").answer
+    assert "行使下列职权：（一）" not in duties and "（六）选举本级人民代表大会主席" not in duties, duties
