@@ -27,7 +27,7 @@ MATCH_BONUS = 0.1  # per embedder whose best-matching key (款/项/sentence) is 
 LOOKUP_CHARS = 600  # an article the question names is quoted whole up to this length
 SHORT_CHARS = 150  # the passage of the best sentence is quoted whole up to this length
 LIST_CHARS = 240
-WHOLE_LIST_CHARS = 400  # a question asking for several things gets a list this short whole
+WHOLE_LIST_CHARS = 400  # a list of the kind a question asks for (「有哪些权利」) is given whole up to this
 SERIES_CHARS = 300  # the rest of a ；-series or of announced points a chosen sentence opens
 _ASKS_SEVERAL = re.compile(r"哪些|哪几|几点|几个方面|什么作用")
 # 「有哪些权利」「哪几项职权」: the kind of thing a question asks to be listed
