@@ -38,6 +38,8 @@ class Candidates:
     named_docs: list[str] = field(default_factory=list)
     hinted_kinds: tuple[DocKind, ...] = ()  # 「今年」「讲话里」: the question is about a speech or report
     levels: frozenset[str] = frozenset()  # 乡镇/县级/全国 named in the question
+    # what was searched: the caller's filters, or statutes only for a legal-basis question
+    filters: Filters = field(default_factory=Filters)
 
 
 class HybridRetriever:
@@ -78,7 +80,7 @@ class HybridRetriever:
         if nq.wants_statutes and not filters.kinds and not any(cue in nq.original for cue in PROSE_CUES):
             filters = replace(filters, kinds=STATUTES)  # a legal basis is in a law or regulation
         tokenize = self.index.tokenizer.tokens
-        cands = Candidates(nq, tokenize(nq.both), nq.synonym_tokens(tokenize))
+        cands = Candidates(nq, tokenize(nq.both), nq.synonym_tokens(tokenize), filters=filters)
         if not snap.chunks:
             return cands
         mask = filters.mask(snap.chunks) if not filters.empty else None
