@@ -77,7 +77,8 @@ class HybridRetriever:
     # --- candidates -------------------------------------------------------------------------
     def candidates(self, snap: Snapshot, query: str, filters: Filters) -> Candidates:
         nq = self.normalizer.normalize(query)
-        if nq.wants_statutes and not filters.kinds and not any(cue in nq.original for cue in PROSE_CUES):
+        prose = any(cue in nq.original for cue in PROSE_CUES)  # about a speech or report
+        if nq.wants_statutes and not filters.kinds and not prose:
             filters = replace(filters, kinds=STATUTES)  # a legal basis is in a law or regulation
         tokenize = self.index.tokenizer.tokens
         cands = Candidates(nq, tokenize(nq.both), nq.synonym_tokens(tokenize), filters=filters)
@@ -95,7 +96,7 @@ class HybridRetriever:
         resolver = self._law_resolver(snap)
         cands.named_docs = resolver.named_documents(nq.original) or resolver.named_documents(nq.canonical)
         cands.levels = question_levels(nq.original)
-        if any(cue in nq.original for cue in PROSE_CUES):
+        if prose:
             cands.hinted_kinds = (DocKind.SPEECH, DocKind.REPORT)
         if self.lookup:
             cands.pinned = self._pinned(snap, resolver, nq, filters, mask)
