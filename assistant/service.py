@@ -130,7 +130,10 @@ class Assistant:
         threshold = self.settings.answer.abstain_threshold
         if threshold is None:
             threshold = self.abstention.threshold
-        return self.answerer.answer(question.strip(), cands.tokens, hits, evidence, threshold), evidence, hits
+        answer = self.answerer.answer(
+            question.strip(), cands.tokens, hits, evidence, threshold, cands.synonyms
+        )
+        return answer, evidence, hits
 
     def chat(self, turns: Sequence[Turn], filters: Filters | None = None) -> tuple[Answer, str]:
         """Answer the last user turn, resolved against the earlier ones (「那罢免呢？」)."""

@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from assistant.answering.citations import build_citations
 from assistant.answering.evidence import Evidence
 from assistant.chunking.sentences import sentence_spans
 from assistant.config import AnswerSettings
+from assistant.text.normalize import concepts
 from assistant.types import Answer, Chunk, DocKind, Hit
 
 _ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
@@ -47,7 +48,7 @@ class _Unit:
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     unit: _Unit
-    terms: frozenset[str]  # the question terms the sentence states
+    terms: frozenset[int]  # the question's concepts the sentence states (their numbers)
     prior: float  # its passage's rank, and the embedders that matched it
     quantity: bool  # the question asks 几/多少 and the sentence states a quantity
 
@@ -74,13 +75,18 @@ class ExtractiveAnswerer:
         hits: Sequence[Hit],
         evidence: Evidence,
         threshold: float,
+        synonyms: Sequence[Collection[str]] = (),
     ) -> Answer:
+        """`synonyms`: the token groups of the normaliser's substitutions (Candidates.synonyms);
+        each counts as one question term when sentences are chosen."""
         if not hits or evidence.confidence < threshold:
             return abstention(question, evidence.confidence)
         named = hits[: evidence.pinned]
         units = self._whole(named, LOOKUP_CHARS) if named else []
         if not units:
-            units = self._select(question, query_tokens, named or hits[: self.settings.max_citations + 2])
+            units = self._select(
+                question, query_tokens, named or hits[: self.settings.max_citations + 2], synonyms
+            )
             if units:  # the passage of the best sentence is quoted whole when it is short
                 top = units[0].hit
                 units = _merged(units, self._whole(hits[top : top + 1], SHORT_CHARS, top))
@@ -210,11 +216,22 @@ class ExtractiveAnswerer:
                     in_sentence = False
         return sorted(out, key=lambda u: (u.hit, u.start))
 
-    def _select(self, question: str, query_tokens: Sequence[str], hits: Sequence[Hit]) -> list[_Unit]:
+    def _select(
+        self,
+        question: str,
+        query_tokens: Sequence[str],
+        hits: Sequence[Hit],
+        synonyms: Sequence[Collection[str]] = (),
+    ) -> list[_Unit]:
         """Greedy coverage, best first: each further sentence must bring question terms the chosen
         ones lack (a term already stated counts REPEAT of its weight), so a two-part question gets
-        a sentence for each part instead of two wordings of the first."""
-        weights = {t: self._idf(t) for t in dict.fromkeys(query_tokens)}
+        a sentence for each part instead of two wordings of the first. A term is a concept
+        (text.normalize.concepts): 乡镇人大 spelled out as 乡、民族乡、镇的人民代表大会 is one term
+        weighing the mean idf of its tokens, as in BM25, not 23 terms that make any sentence
+        naming a township congress outweigh the one stating what was asked (「每届任期」)."""
+        groups = concepts(list(query_tokens), synonyms)
+        weights = {i: sum(map(self._idf, g)) / len(g) for i, g in enumerate(groups)}
+        concept_of = {t: i for i, g in enumerate(groups) for t in g}
         total = sum(weights.values()) or 1.0
         wants_quantity = bool(_ASKS_QUANTITY.search(question))
         pool: list[_Candidate] = []
@@ -229,12 +246,12 @@ class ExtractiveAnswerer:
                 pool.append(
                     _Candidate(
                         _Unit(i, s, e),
-                        frozenset(t for t in self._tokens(sentence) if t in weights),
+                        frozenset(concept_of[t] for t in self._tokens(sentence) if t in concept_of),
                         RANK_PRIOR / (i + 1) + MATCH_BONUS * found,
                         wants_quantity and _HAS_QUANTITY.search(sentence) is not None,
                     )
                 )
-        covered: set[str] = set()
+        covered: set[int] = set()
         quantity_stated = False
 
         def gain(c: _Candidate) -> float:

@@ -136,8 +136,15 @@ class NormalizedQuery:
         return self.content if self.canonical == self.content else f"{self.content} {self.canonical}"
 
     def synonym_tokens(self, tokenize: Callable[[str], list[str]]) -> list[set[str]]:
-        """For each substituted pair, the tokens of both its wordings (see `concepts`)."""
-        return [{*tokenize(short), *tokenize(full)} for short, full in self.synonyms]
+        """For each substituted pair, the tokens of its two wordings but those both share (see
+        `concepts`): in 提建议 -> 提出建议 only 提 and 提出 name one thing two ways; 建议 is the
+        same word in both and stays a term of its own, as 代表 in 乡镇人大代表 -> 乡、民族乡、镇的
+        人民代表大会代表."""
+        groups = []
+        for short, full in self.synonyms:
+            a, b = set(tokenize(short)), set(tokenize(full))
+            groups.append((a | b) - (a & b))
+        return groups
 
 
 def concepts(tokens: Sequence[str], synonyms: Sequence[Collection[str]] = ()) -> list[tuple[str, ...]]:
