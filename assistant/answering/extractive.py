@@ -11,6 +11,7 @@ from assistant.answering.citations import build_citations
 from assistant.answering.evidence import Evidence
 from assistant.chunking.sentences import sentence_spans
 from assistant.config import AnswerSettings
+from assistant.retrieval.levels import level_match, passage_levels, question_levels
 from assistant.text.normalize import concepts
 from assistant.types import Answer, Chunk, DocKind, Hit
 
@@ -260,6 +261,7 @@ class ExtractiveAnswerer:
 
         chosen: list[_Unit] = []
         first = 0.0
+        candidates = list(pool)
         while pool and len(chosen) < self.settings.max_sentences:
             best = max(pool, key=gain)
             pool.remove(best)
@@ -271,7 +273,94 @@ class ExtractiveAnswerer:
             chosen.append(best.unit)
             covered |= best.terms
             quantity_stated = quantity_stated or best.quantity
-        return chosen
+        return self._each_part(question, concept_of, weights, candidates, hits, chosen)
+
+    def _each_part(
+        self,
+        question: str,
+        concept_of: dict[str, int],
+        weights: dict[int, float],
+        candidates: Sequence[_Candidate],
+        hits: Sequence[Hit],
+        chosen: list[_Unit],
+    ) -> list[_Unit]:
+        """A question asking two things (「…要几个人联名？对答复不满意还能怎么办？」) gets a sentence
+        for each. A part is answered by a sentence stating at least half the weight of the words
+        only that part names (words some candidate sentence states: 镇政府 in a question says
+        nothing about which sentence answers it), a quantity when the part asks 几/多少, and no
+        rule for another level than the question names. A part no chosen sentence answers gets
+        the candidate that answers it best, within the citation limit, one sentence over the
+        usual count at most. Greedy coverage alone let a sentence on the second part stand for
+        the first, sharing its general words (质询案) and stating some quantity (半数以上)."""
+        parts = _asking_parts(question)
+        if len(parts) < 2:
+            return chosen
+        stated = set().union(*(c.terms for c in candidates))
+        words = [  # not the character bigrams the tokenizer adds
+            {concept_of[t] for t in self._tokens(p) if t in concept_of and not t.startswith("_")}
+            for p in parts
+        ]
+        levels = question_levels(question)
+        out = list(chosen)
+        for i, part in enumerate(parts):
+            others = set().union(*(w for j, w in enumerate(words) if j != i))
+            own = {c for c in words[i] - others if weights[c] > 0 and c in stated}
+            if not own or len(out) > self.settings.max_sentences:
+                continue
+            share = _PartShare(own, weights, bool(_ASKS_QUANTITY.search(part)), levels)
+            if any(share(c, hits) for c in candidates if c.unit in out):
+                continue
+            cited = {u.hit for u in out}
+            fits = [
+                c
+                for c in candidates
+                if c.unit not in out and len(cited | {c.unit.hit}) <= self.settings.max_citations
+            ]
+            best = max(fits, key=lambda c: (share(c, hits), c.prior), default=None)
+            if best is not None and share(best, hits):
+                out.append(best.unit)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class _PartShare:
+    """How well a sentence answers one part of a question: the share of the part's own weight it
+    states, or 0 below half, without a quantity asked for, or stating another level's rule."""
+
+    own: set[int]
+    weights: dict[int, float]
+    asks_quantity: bool
+    levels: frozenset[str]
+
+    def __call__(self, c: _Candidate, hits: Sequence[Hit]) -> float:
+        share = sum(self.weights[t] for t in c.terms & self.own) / sum(self.weights[t] for t in self.own)
+        text = hits[c.unit.hit].chunk.text[c.unit.start : c.unit.end]
+        if self.asks_quantity and _HAS_QUANTITY.search(text) is None:
+            return 0.0
+        if level_match(self.levels, passage_levels(text)) < 0:
+            return 0.0  # a township question is not answered by the NPC's rule
+        return share if share >= 0.5 else 0.0
+
+
+# What asks (几个人, 怎么办, 能不能, 谁): a clause holding one ends a part of the question.
+_ASKS = re.compile(r"几|多少|多久|多长|怎么|怎样|如何|谁|哪|什么|啥|吗|能不能|能否|是否|有没有|区别|一样")
+_CLAUSE = re.compile(r"[^，,；;？?。！!]+")
+
+
+def _asking_parts(question: str) -> list[str]:
+    """The parts of a question that each ask something: clauses up to one holding an asking word
+    (「要罢免一个镇人大代表，选民怎么提，怎样才算通过？」 -> 「要罢免一个镇人大代表，选民怎么提」,
+    「怎样才算通过」); words after the last asking clause join it."""
+    parts: list[str] = []
+    pending = ""
+    for clause in _CLAUSE.findall(question):
+        pending = f"{pending}，{clause}" if pending else clause
+        if _ASKS.search(clause):
+            parts.append(pending)
+            pending = ""
+    if pending and parts:
+        parts[-1] += "，" + pending
+    return parts
 
 
 def _merged(*groups: Sequence[_Unit]) -> list[_Unit]:

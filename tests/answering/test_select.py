@@ -1,0 +1,77 @@
+"""How the extractive answerer chooses sentences. By the question's concepts, not its tokens:
+乡镇人大 spelled out as 乡、民族乡、镇的人民代表大会 is one thing asked about, so a sentence that
+merely names a township congress does not outweigh the one that states what was asked. And a
+question asking two things gets a sentence for each."""
+
+from assistant.answering.evidence import Evidence
+from assistant.answering.extractive import ExtractiveAnswerer, _asking_parts
+from assistant.config import AnswerSettings
+from assistant.text.normalize import QueryNormalizer
+from assistant.text.tokenize import Tokenizer
+from assistant.types import Chunk, DocKind, Hit
+
+MEETINGS = "第十四条 乡、民族乡、镇的人民代表大会会议一般每年举行两次。"
+TERM = "第九条 地方各级人民代表大会每届任期五年。"
+
+
+NATIONAL_AND_TOWNSHIP = (
+    "第二十条 全国人民代表大会会议期间，一个代表团或者三十名以上的代表联名，有权书面提出对国务院和国务院"
+    "各部门的质询案。\n\n乡、民族乡、镇的人民代表大会代表有权依照法律规定的程序提出对本级人民政府的质询案。"
+    "质询案按照主席团的决定由受质询机关答复。提出质询案的代表半数以上对答复不满意的，可以要求受质询机关再作答复。"
+)
+LOCAL = (
+    "第二十四条 地方各级人民代表大会举行会议的时候，代表十人以上联名可以书面提出对本级人民政府和它所属各"
+    "工作部门的质询案。质询案必须写明质询对象、质询的问题和内容。"
+)
+
+
+def hit(text: str, n: int) -> Hit:
+    article = text.split(" ", 1)[0]
+    chunk = Chunk(f"c{n}", "d", n, text, 0, len(text), "地方组织法", DocKind.LAW, "law.md", article=article)
+    return Hit(chunk, 1.0 - n / 10)
+
+
+def answer(question: str, hits: list[Hit], max_sentences: int = 4) -> str:
+    tokenizer = Tokenizer()
+    nq = QueryNormalizer().normalize(question)
+    answerer = ExtractiveAnswerer(
+        AnswerSettings(max_sentences=max_sentences), tokenizer.tokens, lambda t: 1.0
+    )
+    evidence = Evidence(0.9, 5.0, 1.0, (), "", True, {}, 0)
+    return answerer.answer(
+        question, tokenizer.tokens(nq.both), hits, evidence, 0.5, nq.synonym_tokens(tokenizer.tokens)
+    ).answer
+
+
+def test_the_sentence_stating_what_was_asked_beats_one_naming_the_township_congress() -> None:
+    # the township article ranked first, as dense search does
+    got = answer("乡镇人大每届任期几年？", [hit(MEETINGS, 0), hit(TERM, 1)], max_sentences=1)
+    assert "每届任期五年" in got and "每年举行两次" not in got
+
+
+def test_each_part_of_a_two_part_question_gets_a_sentence_at_the_level_asked() -> None:
+    got = answer(
+        "在乡镇人代会上质询镇政府要几个人联名？对答复不满意还能怎么办？",
+        [hit(NATIONAL_AND_TOWNSHIP, 0), hit(LOCAL, 1)],
+    )
+    assert "再作答复" in got  # the second part
+    # the first part, at the local level the question names: the national rule (三十名以上)
+    # states a quantity too, and its passage ranks first
+    assert "十人以上联名" in got
+
+
+def test_a_one_part_question_is_left_to_the_usual_choice() -> None:
+    assert _asking_parts("乡镇人大一年开几次会？") == ["乡镇人大一年开几次会"]
+    assert _asking_parts("要罢免一个镇人大代表，选民怎么提，怎样才算通过？") == [
+        "要罢免一个镇人大代表，选民怎么提",
+        "怎样才算通过",
+    ]
+
+
+def test_a_word_both_wordings_share_is_a_concept_of_its_own() -> None:
+    tokenizer = Tokenizer()
+    nq = QueryNormalizer().normalize("代表提建议有什么法律依据？")
+    groups = nq.synonym_tokens(tokenizer.tokens)
+    assert ("提建议", "提出建议") in nq.synonyms
+    assert all("建议" not in g for g in groups)  # 建议 is what is asked about, not a spelling
+    assert any("提出" in g for g in groups)
