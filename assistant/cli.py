@@ -212,6 +212,12 @@ def eval_cmd(
     fit: Annotated[
         bool, typer.Option("--fit", help="先在 dev 子集上重新拟合排序与拒答模型（开发者用）")
     ] = False,
+    fit_abstention_only: Annotated[
+        bool,
+        typer.Option(
+            "--fit-abstention", help="先在 dev 子集上只重新拟合当前嵌入模型组合的拒答模型（开发者用）"
+        ),
+    ] = False,
     pool: Annotated[
         bool, typer.Option("--pool", help="只写出待人工评判的汇集段落（补全标准答案用，开发者用）")
     ] = False,
@@ -226,13 +232,13 @@ def eval_cmd(
         typer.echo(f"待评判段落 {n} 段：{path}")
         return
 
-    if fit:
+    if fit or fit_abstention_only:
         from assistant.evaluation.fit import fit_abstention, fit_ranker
         from assistant.service import Assistant
 
-        fitting = Assistant(settings_for(index))
-        fit_ranker(fitting, questions)
-        fitting = Assistant(settings_for(index))  # reload the ranker weights just written
+        if fit:
+            fit_ranker(Assistant(settings_for(index)), questions)
+        fitting = Assistant(settings_for(index))  # with the ranker weights just written
         typer.echo(f"拒答模型：{fit_abstention(fitting, questions)}")
     report = run_evaluation(settings_for(index), questions, split=split, baselines=baselines, out_dir=out)
     typer.echo(report.markdown_table())

@@ -163,7 +163,7 @@ class Assistant:
 
     @cached_property
     def abstention(self) -> AbstentionModel:
-        return AbstentionModel.bundled()
+        return AbstentionModel.bundled(self.settings.embedding.backends)
 
     def evidence(self, cands: Candidates, hits: Sequence[Hit]) -> Evidence:
         """Everything the abstention decision rests on, with the resulting confidence."""

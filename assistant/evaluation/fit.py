@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.answering.evidence import RULE_WEIGHTS
+from assistant.answering.evidence import RULE_WEIGHTS, embedder_key
 from assistant.evaluation import metrics as m
 from assistant.evaluation.questions import load_questions
 from assistant.retrieval.filters import Filters
@@ -65,7 +65,7 @@ def fit_abstention(
     assistant: Assistant, questions_path: Path, out: Path = ABSTENTION_PATH
 ) -> dict[str, float]:
     """Logistic model answerable-vs-not on the dev split, then the highest threshold that keeps
-    false abstentions at or under 5% there."""
+    false abstentions at or under 5% there; written as the entry of the assistant's embedders."""
     questions = load_questions(questions_path, "dev")
     rows, labels = [], []
     for q in questions:
@@ -86,17 +86,14 @@ def fit_abstention(
     allowed = int(np.floor(MAX_FALSE_ABSTENTION * len(answerable)))
     threshold = float(answerable[allowed]) - 1e-6 if len(answerable) else 0.5
     weights = {n: round(float(v), 4) for n, v in zip(names, w, strict=True)}
-    out.write_text(
-        json.dumps(
-            {
-                "fitted_on": f"{questions_path} (dev split, {len(rows)} questions)",
-                "threshold": round(threshold, 4),
-                "weights": weights,
-            },
-            ensure_ascii=False,
-            indent=1,
-        )
-        + "\n",
-        encoding="utf-8",
-    )
+    # one entry per set of embedders (AbstentionModel): the others are kept as they are
+    data = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {}
+    embedders = assistant.settings.embedding.backends
+    data.setdefault("default", embedder_key(embedders))
+    data.setdefault("by_embedders", {})[embedder_key(embedders)] = {
+        "fitted_on": f"{questions_path} (dev split, {len(rows)} questions)",
+        "threshold": round(threshold, 4),
+        "weights": weights,
+    }
+    out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return weights | {"threshold": threshold}
