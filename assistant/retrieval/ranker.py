@@ -2,7 +2,7 @@
 
 The features are generic (ranks and scores per retriever, lexical coverage of the question, law
 named, level of government, kind cues), so the weights carry over to other corpora. They are
-fitted on the dev split of eval/questions.jsonl by `renda eval --fit-ranker` and stored in
+fitted on the dev split of eval/questions.jsonl by `renda eval --fit` and stored in
 ranker_weights.json beside this module; the test split stays held out.
 """
 
