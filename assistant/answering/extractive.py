@@ -304,7 +304,7 @@ class ExtractiveAnswerer:
         out = list(chosen)
         for i, part in enumerate(parts):
             others = set().union(*(w for j, w in enumerate(words) if j != i))
-            own = {c for c in words[i] - others if weights[c] > 0 and c in stated}
+            own = frozenset(c for c in words[i] - others if weights[c] > 0 and c in stated)
             if not own or len(out) > self.settings.max_sentences:
                 continue
             share = _PartShare(own, weights, bool(_ASKS_QUANTITY.search(part)), levels)
@@ -327,7 +327,7 @@ class _PartShare:
     """How well a sentence answers one part of a question: the share of the part's own weight it
     states, or 0 below half, without a quantity asked for, or stating another level's rule."""
 
-    own: set[int]
+    own: frozenset[int]
     weights: dict[int, float]
     asks_quantity: bool
     levels: frozenset[str]
