@@ -13,6 +13,7 @@ from assistant.chunking.sentences import sentence_spans
 from assistant.config import AnswerSettings
 from assistant.retrieval.levels import level_match, passage_levels, question_levels
 from assistant.text.normalize import concepts
+from assistant.text.tokenize import is_bigram
 from assistant.types import Answer, Chunk, DocKind, Hit
 
 _ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
@@ -296,9 +297,8 @@ class ExtractiveAnswerer:
         if len(parts) < 2:
             return chosen
         stated = set().union(*(c.terms for c in candidates))
-        words = [  # not the character bigrams the tokenizer adds
-            {concept_of[t] for t in self._tokens(p) if t in concept_of and not t.startswith("_")}
-            for p in parts
+        words = [
+            {concept_of[t] for t in self._tokens(p) if t in concept_of and not is_bigram(t)} for p in parts
         ]
         levels = question_levels(question)
         out = list(chosen)
@@ -307,8 +307,8 @@ class ExtractiveAnswerer:
             own = frozenset(c for c in words[i] - others if weights[c] > 0 and c in stated)
             if not own or len(out) > self.settings.max_sentences:
                 continue
-            share = _PartShare(own, weights, bool(_ASKS_QUANTITY.search(part)), levels)
-            if any(share(c, hits) for c in candidates if c.unit in out):
+            share = _PartShare(own, weights, bool(_ASKS_QUANTITY.search(part)), levels, hits)
+            if any(share(c) for c in candidates if c.unit in out):
                 continue
             cited = {u.hit for u in out}
             fits = [
@@ -316,8 +316,8 @@ class ExtractiveAnswerer:
                 for c in candidates
                 if c.unit not in out and len(cited | {c.unit.hit}) <= self.settings.max_citations
             ]
-            best = max(fits, key=lambda c: (share(c, hits), c.prior), default=None)
-            if best is not None and share(best, hits):
+            best = max(fits, key=lambda c: (share(c), c.prior), default=None)
+            if best is not None and share(best):
                 out.append(best.unit)
         return out
 
@@ -331,10 +331,11 @@ class _PartShare:
     weights: dict[int, float]
     asks_quantity: bool
     levels: frozenset[str]
+    hits: Sequence[Hit]  # the passages the candidates' units point into
 
-    def __call__(self, c: _Candidate, hits: Sequence[Hit]) -> float:
+    def __call__(self, c: _Candidate) -> float:
         share = sum(self.weights[t] for t in c.terms & self.own) / sum(self.weights[t] for t in self.own)
-        text = hits[c.unit.hit].chunk.text[c.unit.start : c.unit.end]
+        text = self.hits[c.unit.hit].chunk.text[c.unit.start : c.unit.end]
         if self.asks_quantity and _HAS_QUANTITY.search(text) is None:
             return 0.0
         if level_match(self.levels, passage_levels(text)) < 0:

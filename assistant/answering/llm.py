@@ -19,6 +19,7 @@ from typing import Any
 from assistant.answering.citations import build_citations
 from assistant.chunking.sentences import sentence_spans
 from assistant.config import LLMSettings
+from assistant.text.tokenize import is_bigram
 from assistant.types import Answer, Hit
 
 log = logging.getLogger(__name__)
@@ -117,7 +118,7 @@ def supported_sentences(
         sentence = _MARKER_BEFORE_STOP.sub(r"\2\1", sentence)
         if not numbers or any(not 1 <= n <= len(passages) for n in numbers):
             continue
-        words = {t for t in tokens(_MARKER.sub("", sentence)) if not t.startswith("_")}
+        words = {t for t in tokens(_MARKER.sub("", sentence)) if not is_bigram(t)}
         if not words:
             continue
         cited = set().union(*(set(tokens(passages[n - 1])) for n in numbers))

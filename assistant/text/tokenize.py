@@ -74,6 +74,13 @@ class Tokenizer:
 
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_BIGRAM_MARK = "_"
+
+
+def is_bigram(token: str) -> bool:
+    """A character bigram `tokens` adds, not a word: what matches across jieba's splits says
+    nothing on its own about which words a sentence states."""
+    return token.startswith(_BIGRAM_MARK)
 
 
 def _bigrams(text: str) -> list[str]:
@@ -81,5 +88,5 @@ def _bigrams(text: str) -> list[str]:
     differently in the question and in the text (「五簿一档」)."""
     out: list[str] = []
     for run in _CJK_RUN.findall(text):
-        out.extend("_" + run[i : i + 2] for i in range(len(run) - 1))
+        out.extend(_BIGRAM_MARK + run[i : i + 2] for i in range(len(run) - 1))
     return out
