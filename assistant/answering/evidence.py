@@ -37,18 +37,30 @@ _ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"\d{4}年|[〇零一二三四五六七八九]{4}年"),
     ),
     "date": (
-        re.compile(r"哪天|哪一天|几号|几月几日|什么日子|开幕"),
+        re.compile(r"哪天|哪一天|几号|几月|哪个月|什么日子|开幕"),
         re.compile(
             r"\d{4}年|[\d一二三四五六七八九十]+月|[\d一二三四五六七八九十]+日|星期|周[一二三四五六日]"
         ),
     ),
-    "percent": (re.compile(r"百分之多少|百分比|满意率|比率"), re.compile(r"百分之|%")),
+    # a share: 「最多能占代表总数多少」 is answered by 二分之一 as well as by a percentage
+    "percent": (
+        re.compile(r"百分之多少|百分比|满意率|比率|占.{0,8}多少|多大比例"),
+        re.compile(r"百分之|%|分之|半数"),
+    ),
     "duration": (
         re.compile(r"几天|多少天|几日|多少日|多少个工作日|几个工作日"),
         re.compile(r"[\d一二三四五六七八九十百两]+(?:个工作)?(?:日|天)"),
     ),
+    # how long, in any unit: 两个月内, 每届任期五年, 十分钟
+    "period": (
+        re.compile(r"多长时间|多久|多少时间|几个月|多少个月"),
+        re.compile(r"[\d一二三四五六七八九十百两]+(?:个工作日|日|天|个?月|年|分钟|小时)"),
+    ),
+    # how many people or items (几个人联名, 最多代几个)
     "count": (
-        re.compile(r"多少名|几名|多少件|几件|多少位|几位|多少个人|几个人员"),
+        re.compile(
+            r"多少名|几名|多少件|几件|多少位|几位|多少个人|几个人|几人|多少人|(?<!哪)几个(?=[？?，,]|$)"
+        ),
         re.compile(r"[\d一二三四五六七八九十百千两]+(?:名|件|位|人)|分之|过半数|半数"),
     ),
 }
@@ -59,7 +71,10 @@ SUBJECT_IDF = 3.0
 _SHORTHAND = re.compile(
     r"“([一二三四五六七八九十两]+[个项]?[\u4e00-\u9fff]{1,3}(?:[一二三四五六七八九十][\u4e00-\u9fff])?)”"
 )
-_ASKS_MEANING = re.compile(r"(?:是指|指的是|指|是|包括|有)(?:哪|什么|啥)")
+# 「是指什么」「包括哪些」, or asking for its numbered parts: 「具体是公开哪三项」
+_ASKS_MEANING = re.compile(
+    r"(?:是指|指的是|指|是|包括|有)(?:哪|什么|啥)|哪[几一二三四五六七八九十两]+(?:项|个|条|类|方面)"
+)
 _SPELLED_OUT = re.compile(r"\s*(?:[（(]|[:：]|，?即|是指|包括)")
 _COLLOQUIAL = frozenset(["东西", "镇里", "乡里", "区里", "县里", "村里", "这里", "那里", "哪里"])
 

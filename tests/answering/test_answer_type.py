@@ -70,3 +70,34 @@ def test_a_question_about_wages_not_asking_an_amount_is_answered(default_assista
     assert not answer.abstained
     assert any(c.section.startswith("第四十一条") and "工资" in c.text for c in answer.citations)
     assert default_assistant.ask("乡镇人大主席一个月工资拿多少？").abstained
+
+
+def test_how_long_is_answered_in_any_unit_of_time() -> None:
+    """「多长时间」「多久」: two months and five years answer it; a rule that sets no period does not
+    (the new dev questions: 「…出缺了，规定多长时间之内必须补选上？」 had been answered)."""
+    question = "新一届乡镇人大第一次会议要在多长时间内召集？"
+    assert answer_type(question) == "period"
+    assert answer_type("代表建议多久要答复？") == "period"
+    rule = "地方各级人民代表大会每届第一次会议，在本届人民代表大会代表选举完成后的两个月内召集。"
+    assert states_type("period", [rule], question)
+    assert states_type("period", ["地方各级人民代表大会每届任期五年。"], "一届干多久？")
+    assert states_type("period", ["每次发言不超过十分钟。"], "大会发言能讲多长时间？")
+    silent = "代表在任期内，因故出缺，由原选区或者原选举单位补选。"
+    assert not states_type("period", [silent], "代表出缺了，多长时间之内必须补选？")
+    # 「几天」 stays a number of days: a number of months does not answer it
+    assert answer_type("选民名单要提前几天公布？") == "duration"
+    assert not states_type("duration", [rule], "提前几天通知？")
+
+
+def test_how_many_people_or_items_and_what_share() -> None:
+    assert answer_type("乡镇人大代表提议案要几个人联名？") == "count"
+    assert answer_type("监票人、计票人各要安排几个？") == "count"
+    assert answer_type("代表资格审查委员会一般由几个人组成？") == "count"
+    # 「哪几个」 asks which ones, a list, not how many
+    assert answer_type("乡镇人代会上要听哪几个工作报告？") == ""
+    assert states_type("count", ["代表五人以上联名，可以提出议案。"], "要几个人联名？")
+    assert not states_type("count", ["监票、计票人员由各代表团推选。"], "各要安排几个？")
+    question = "列席的人最多能占代表总数多少？"
+    assert answer_type(question) == "percent"
+    assert states_type("percent", ["列席人数不得超过代表总数的二分之一。"], question)
+    assert answer_type("每年第一次人代会最晚得在几月底之前开？") == "date"

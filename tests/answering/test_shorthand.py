@@ -21,6 +21,9 @@ def test_spelled_out_and_named_only_shorthands_are_told_apart() -> None:
     assert shorthand("三公开具体指哪些内容？", texts) == ("三公开", True)
     assert shorthand("五到位具体是指哪五个到位？", texts) == ("五到位", False)
     assert shorthand("八有是什么？", texts) == ("八有", False)
+    # asking for its numbered parts asks what it means too
+    assert shorthand("代表家站做到了“八有”，具体是有哪八项？", texts) == ("八有", False)
+    assert shorthand("三公开具体是公开哪三项？", texts) == ("三公开", True)
     # not a question about meaning, or a shorthand the passages do not quote
     assert shorthand("五到位做到了吗？", texts) == ("", False)
     assert shorthand("四个机关是指什么？", texts) == ("", False)
