@@ -123,7 +123,12 @@ class AnswerSettings(_Section):
         description="Confidence below this abstains; default: the threshold calibrated on eval/ (dev split).",
     )
     max_sentences: int = Field(default=4, ge=1, le=10, description="Sentences in an extractive answer.")
-    max_citations: int = Field(default=3, ge=1, le=10, description="Passages an answer may cite.")
+    max_citations: int = Field(
+        default=3,
+        ge=1,
+        le=10,
+        description="Passages an answer may cite; one more for each further thing a question asks.",
+    )
 
 
 class LLMSettings(_Section):

@@ -19,7 +19,7 @@ from assistant.types import Answer, Chunk, DocKind, Hit
 _ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 _ASKS_QUANTITY = re.compile(r"几|多少|多久|多长|期限|时间|比例|人数|什么时候|何时|多大")
 _HAS_QUANTITY = re.compile(
-    r"[0-9一二三四五六七八九十百两]+(?:个月|日|天|年|次|人|名|分之|以上|以下|届)|分之|过半数|半数"
+    r"[0-9一二三四五六七八九十百千万两]+(?:个月|日|天|年|周岁|岁|次|人|名|分之|以上|以下|届)|分之|过半数|半数"
 )
 # Sentence selection, tuned on eval/questions.jsonl (key coverage; dev and test splits alike):
 RATIO = 0.4  # a further sentence must gain this share of what the first one did
@@ -290,9 +290,11 @@ class ExtractiveAnswerer:
         only that part names (words some candidate sentence states: 镇政府 in a question says
         nothing about which sentence answers it), a quantity when the part asks 几/多少, and no
         rule for another level than the question names. A part no chosen sentence answers gets
-        the candidate that answers it best, within the citation limit, one sentence over the
-        usual count at most. Greedy coverage alone let a sentence on the second part stand for
-        the first, sharing its general words (质询案) and stating some quantity (半数以上)."""
+        the candidate that answers it best, one sentence over the usual count at most, from a
+        passage within the citation limit, which grows by one for each further part: the first
+        parts' sentences had often used it up (「…能不能请区人大代表参加？执法检查一般采取哪些形
+        式？」). Greedy coverage alone let a sentence on the second part stand for the first,
+        sharing its general words (质询案) and stating some quantity (半数以上)."""
         parts = _asking_parts(question)
         if len(parts) < 2:
             return chosen
@@ -302,6 +304,7 @@ class ExtractiveAnswerer:
         ]
         levels = question_levels(question)
         out = list(chosen)
+        limit = self.settings.max_citations + len(parts) - 1  # a passage more for each further part
         for i, part in enumerate(parts):
             others = set().union(*(w for j, w in enumerate(words) if j != i))
             own = frozenset(c for c in words[i] - others if weights[c] > 0 and c in stated)
@@ -311,11 +314,7 @@ class ExtractiveAnswerer:
             if any(share(c) for c in candidates if c.unit in out):
                 continue
             cited = {u.hit for u in out}
-            fits = [
-                c
-                for c in candidates
-                if c.unit not in out and len(cited | {c.unit.hit}) <= self.settings.max_citations
-            ]
+            fits = [c for c in candidates if c.unit not in out and len(cited | {c.unit.hit}) <= limit]
             best = max(fits, key=lambda c: (share(c), c.prior), default=None)
             if best is not None and share(best):
                 out.append(best.unit)

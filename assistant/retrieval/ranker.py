@@ -21,7 +21,7 @@ from assistant.retrieval.levels import level_match
 from assistant.types import Chunk
 
 _QUANTITY_Q = re.compile(r"几|多少|多久|多长|期限|比例|人数|什么时候|何时")
-_QUANTITY_P = re.compile(r"[一二三四五六七八九十百两]+(?:个月|日|天|年|次|人|名)|分之|过半数|以上联名")
+_QUANTITY_P = re.compile(r"[一二三四五六七八九十百千万两]+(?:个月|日|天|年|次|人|名)|分之|过半数|以上联名")
 
 BASE_FEATURES = (
     "coverage",

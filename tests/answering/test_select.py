@@ -3,9 +3,12 @@
 merely names a township congress does not outweigh the one that states what was asked. And a
 question asking two things gets a sentence for each."""
 
+import pytest
+
 from assistant.answering.evidence import Evidence
-from assistant.answering.extractive import ExtractiveAnswerer, _asking_parts
+from assistant.answering.extractive import _HAS_QUANTITY, ExtractiveAnswerer, _asking_parts
 from assistant.config import AnswerSettings
+from assistant.service import Assistant
 from assistant.text.normalize import QueryNormalizer
 from assistant.text.tokenize import Tokenizer
 from assistant.types import Chunk, DocKind, Hit
@@ -75,3 +78,23 @@ def test_a_word_both_wordings_share_is_a_concept_of_its_own() -> None:
     assert ("提建议", "提出建议") in nq.synonyms
     assert all("建议" not in g for g in groups)  # 建议 is what is asked about, not a spelling
     assert any("提出" in g for g in groups)
+
+
+def test_ages_and_thousands_are_quantities() -> None:
+    """「多大年纪」 is answered by 年满十八周岁, 「名额多少」 by 不超过三千人."""
+    assert _HAS_QUANTITY.search("年满十八周岁的公民")
+    assert _HAS_QUANTITY.search("代表名额不超过三千人")
+    assert not _HAS_QUANTITY.search("选民登记按选区进行")
+
+
+@pytest.mark.slow
+def test_a_further_part_may_cite_one_passage_more(default_assistant: Assistant) -> None:
+    """The first part's sentences used up the three citations, and 监督法's forms of inspection
+    (the second part) were left out; a further part may now cite a passage over the limit."""
+    got = default_assistant.ask(
+        "区人大常委会组织执法检查，能不能请区人大代表参加？执法检查一般采取哪些形式？"
+    )
+    assert not got.abstained
+    assert "邀请本级人民代表大会代表参加" in got.answer
+    assert "座谈会" in got.answer or "实地检查" in got.answer
+    assert len(got.citations) <= 4
