@@ -15,12 +15,12 @@ pytestmark = pytest.mark.slow
 QUESTIONS = Path(__file__).resolve().parents[2] / "eval" / "questions.jsonl"
 
 # 0.807 / 0.962 / 0.972 / 0.874 when set (2026-12-02, fourth session: a concept counts once in
-# BM25; 0.809 / 0.965 / 0.975 / 0.876 with the basis questions of the fifth session; 0.790 / 0.951 /
-# 0.959 / 0.859 with the 55 dev questions of the seventh, harder than the rest); the same code
+# BM25; 0.809 / 0.965 / 0.975 / 0.876 with the basis questions of the fifth session; 0.790 / 0.948 /
+# 0.962 / 0.861 with the 70 dev questions of the seventh, harder than the rest); the same code
 # moves by a question or two from one CPU to another (eval/RESULTS.md).
 RETRIEVAL_FLOOR = {"R@1": 0.75, "R@5": 0.92, "R@10": 0.94, "MRR@10": 0.80}
 ANSWER_FLOOR = {
-    "key_coverage": 0.84,  # 0.867 when set (2026-12-02, series in speeches); 0.872 now
+    "key_coverage": 0.84,  # 0.867 when set (2026-12-02, series in speeches); 0.862 now
     "citations_verbatim": 1.0,
     "markers_resolve": 1.0,
     "cited_relevant": 0.75,
