@@ -47,6 +47,7 @@ _ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"百分之多少|百分比|满意率|比率|占.{0,8}多少|多大比例"),
         re.compile(r"百分之|%|分之|半数"),
     ),
+    # how many days (几天): a number of months does not answer it
     "duration": (
         re.compile(r"几天|多少天|几日|多少日|多少个工作日|几个工作日"),
         re.compile(r"[\d一二三四五六七八九十百两]+(?:个工作)?(?:日|天)"),
