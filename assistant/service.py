@@ -18,12 +18,13 @@ from assistant.answering.evidence import (
     answer_type,
     best_similarities,
     coverage,
+    part_asking,
     shorthand,
     states_type,
     unknown_names,
     without_asking,
 )
-from assistant.answering.extractive import ExtractiveAnswerer
+from assistant.answering.extractive import PART_NOT_FOUND, ExtractiveAnswerer
 from assistant.answering.llm import FALLBACK_NOTICE, UNSUPPORTED_NOTICE, LLMAnswerer, LLMError
 from assistant.config import Settings
 from assistant.errors import InvalidInput, NotFound
@@ -133,6 +134,10 @@ class Assistant:
         answer = self.answerer.answer(
             question.strip(), cands.tokens, hits, evidence, threshold, cands.synonyms
         )
+        part = evidence.unanswered_part
+        # said unless the answer, drawing on passages beyond the top three, states it after all
+        if part and not answer.abstained and not states_type(evidence.answer_type, [answer.answer], part):
+            answer = replace(answer, notice=PART_NOT_FOUND.format(part=part))
         return answer, evidence, hits
 
     def chat(self, turns: Sequence[Turn], filters: Filters | None = None) -> tuple[Answer, str]:
@@ -158,8 +163,9 @@ class Assistant:
         except LLMError as exc:
             log.warning("LLM answer failed, returning the extractive one: %s", exc)
             notice = UNSUPPORTED_NOTICE if "no supported sentence" in str(exc) else FALLBACK_NOTICE
-            return replace(extractive, notice=notice)
-        return replace(written, confidence=extractive.confidence)
+            # a part the passages do not answer (PART_NOT_FOUND) is still said
+            return replace(extractive, notice=" ".join(filter(None, (notice, extractive.notice))))
+        return replace(written, confidence=extractive.confidence, notice=written.notice or extractive.notice)
 
     @cached_property
     def abstention(self) -> AbstentionModel:
@@ -192,6 +198,8 @@ class Assistant:
             shorthand=term,
             spelled_out=spelled,
         )
+        if ev.answer_type and not ev.type_found:
+            ev = replace(ev, unanswered_part=part_asking(cands.query.original, ev.answer_type))
         confidence = 1.0 if pinned else self.abstention.confidence(ev.features()) if hits else 0.0
         return replace(ev, confidence=confidence)
 

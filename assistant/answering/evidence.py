@@ -23,6 +23,7 @@ from importlib import resources
 from typing import Any
 
 from assistant.chunking.sentences import sentence_spans
+from assistant.text.parts import asking_parts
 from assistant.types import Hit
 
 # kind of fact -> (words asking for it, how passages state it); the first kind asked for counts
@@ -94,13 +95,18 @@ class Evidence:
     pinned: int  # leading hits that are the articles the question named (0: it named none)
     shorthand: str = ""  # the numbered shorthand whose meaning is asked (「五到位」), as quoted
     spelled_out: bool = False  # the top passages spell that shorthand out
+    # the one part of a question asking several things whose kind of fact is not stated: the
+    # others are answered and the answer says this one is not, instead of withholding all
+    unanswered_part: str = ""
 
     def features(self) -> dict[str, float]:
         return {
             "top_score": self.top_score,
             "coverage": self.coverage,
             "unknown_names": float(min(len(self.unknown_names), 2)),
-            "type_missing": float(bool(self.answer_type) and not self.type_found),
+            "type_missing": float(
+                bool(self.answer_type) and not self.type_found and not self.unanswered_part
+            ),
             "shorthand_named_only": float(bool(self.shorthand) and not self.spelled_out),
             "shorthand_spelled_out": float(self.spelled_out),
         }
@@ -132,6 +138,15 @@ def unknown_names(names: Sequence[str], known: Callable[[str], bool]) -> tuple[s
 
 def answer_type(question: str) -> str:
     return next((name for name, (asks, _) in _ANSWER_TYPES.items() if asks.search(question)), "")
+
+
+def part_asking(question: str, kind: str) -> str:
+    """In a question asking several things (「…重点审哪些内容？预算批准以后多少天内要向社会公开？」),
+    the one part that asks for this kind of fact; "" when the question asks one thing, or when
+    more than one part asks for it."""
+    parts = asking_parts(question)
+    asking = [part for part in parts if answer_type(part) == kind]
+    return asking[0] if len(parts) >= 2 and len(asking) == 1 else ""
 
 
 def without_asking(kind: str, question: str) -> str:

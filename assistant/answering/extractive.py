@@ -13,6 +13,7 @@ from assistant.chunking.sentences import sentence_spans
 from assistant.config import AnswerSettings
 from assistant.retrieval.levels import level_match, passage_levels, question_levels
 from assistant.text.normalize import concepts
+from assistant.text.parts import asking_parts
 from assistant.text.tokenize import is_bigram
 from assistant.types import Answer, Chunk, DocKind, Hit
 
@@ -38,6 +39,8 @@ _ASKED_KIND = re.compile(r"(?:哪些|哪几[项类种个条方面]*)([\u4e00-\u9
 _POINTS = re.compile(r"(?<![第一二三四五六七八九十百])([两二三四五六七八九十])(?:点|个方面|大类|类)")
 _POINT_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 ABSTAIN_MESSAGE = "知识库中未找到关于「{q}」的依据。请换个说法，或先导入相关的法律、法规或文件。"
+# a question asking several things, one of whose asked facts the passages do not state
+PART_NOT_FOUND = "「{part}」：检索到的依据中没有写明，以上回答未涉及这一问。可换个说法单独再问。"
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,7 +298,7 @@ class ExtractiveAnswerer:
         parts' sentences had often used it up (「…能不能请区人大代表参加？执法检查一般采取哪些形
         式？」). Greedy coverage alone let a sentence on the second part stand for the first,
         sharing its general words (质询案) and stating some quantity (半数以上)."""
-        parts = _asking_parts(question)
+        parts = asking_parts(question)
         if len(parts) < 2:
             return chosen
         stated = set().union(*(c.terms for c in candidates))
@@ -340,27 +343,6 @@ class _PartShare:
         if level_match(self.levels, passage_levels(text)) < 0:
             return 0.0  # a township question is not answered by the NPC's rule
         return share if share >= 0.5 else 0.0
-
-
-# What asks (几个人, 怎么办, 能不能, 谁): a clause holding one ends a part of the question.
-_ASKS = re.compile(r"几|多少|多久|多长|怎么|怎样|如何|谁|哪|什么|啥|吗|能不能|能否|是否|有没有|区别|一样")
-_CLAUSE = re.compile(r"[^，,；;？?。！!]+")
-
-
-def _asking_parts(question: str) -> list[str]:
-    """The parts of a question that each ask something: clauses up to one holding an asking word
-    (「要罢免一个镇人大代表，选民怎么提，怎样才算通过？」 -> 「要罢免一个镇人大代表，选民怎么提」,
-    「怎样才算通过」); words after the last asking clause join it."""
-    parts: list[str] = []
-    pending = ""
-    for clause in _CLAUSE.findall(question):
-        pending = f"{pending}，{clause}" if pending else clause
-        if _ASKS.search(clause):
-            parts.append(pending)
-            pending = ""
-    if pending and parts:
-        parts[-1] += "，" + pending
-    return parts
 
 
 def _merged(*groups: Sequence[_Unit]) -> list[_Unit]:

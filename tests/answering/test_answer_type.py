@@ -1,9 +1,11 @@
 """Questions asking for a kind of fact (an amount, a date, a number of days, a percentage): the
 passages must state that kind of fact, and about what the question asks."""
 
+from dataclasses import replace
+
 import pytest
 
-from assistant.answering.evidence import answer_type, states_type, without_asking
+from assistant.answering.evidence import Evidence, answer_type, part_asking, states_type, without_asking
 from assistant.service import Assistant
 from assistant.text.tokenize import Tokenizer
 
@@ -101,3 +103,34 @@ def test_how_many_people_or_items_and_what_share() -> None:
     assert answer_type(question) == "percent"
     assert states_type("percent", ["列席人数不得超过代表总数的二分之一。"], question)
     assert answer_type("每年第一次人代会最晚得在几月底之前开？") == "date"
+
+
+def test_a_fact_one_part_of_a_compound_question_asks_for_is_that_part_s_alone() -> None:
+    question = "乡镇人代会审查预算草案，重点审哪些内容？预算批准以后多少天内要向社会公开？"
+    assert answer_type(question) == "duration"
+    assert part_asking(question, "duration") == "预算批准以后多少天内要向社会公开"
+    assert part_asking("选民名单要提前几天公布？", "duration") == ""  # one thing asked
+    assert part_asking("选民名单提前几天公布，申诉几天内答复？", "duration") == ""  # asked twice
+    missing = Evidence(0.5, 5.0, 0.8, (), "duration", False, {}, 0)
+    assert missing.features()["type_missing"] == 1.0
+    assert (
+        replace(missing, unanswered_part="预算批准以后多少天内要向社会公开").features()["type_missing"] == 0.0
+    )
+
+
+@pytest.mark.slow
+def test_a_compound_question_is_answered_in_the_part_the_passages_state(
+    default_assistant: Assistant,
+) -> None:
+    """Withheld whole before: the number of days the second part asks for is in no top passage.
+    The first part is answered, and the notice names the part that is not."""
+    answer = default_assistant.ask(
+        "乡镇人代会审查预算草案，重点审哪些内容？预算批准以后多少天内要向社会公开？"
+    )
+    assert not answer.abstained and answer.citations
+    assert "「预算批准以后多少天内要向社会公开」" in answer.notice
+    # the answer states the count asked for (五人以上, from the fourth passage): no notice
+    answer = default_assistant.ask("建议和议案有啥区别？乡镇代表提议案要几个人，提建议由谁交办？")
+    assert not answer.abstained and "五人以上" in answer.answer and not answer.notice
+    # one thing asked and its fact not stated: withheld, as before
+    assert default_assistant.ask("乡镇人大主席一个月工资拿多少？").abstained

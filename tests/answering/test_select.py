@@ -6,10 +6,11 @@ question asking two things gets a sentence for each."""
 import pytest
 
 from assistant.answering.evidence import Evidence
-from assistant.answering.extractive import _HAS_QUANTITY, ExtractiveAnswerer, _asking_parts
+from assistant.answering.extractive import _HAS_QUANTITY, ExtractiveAnswerer
 from assistant.config import AnswerSettings
 from assistant.service import Assistant
 from assistant.text.normalize import QueryNormalizer
+from assistant.text.parts import asking_parts
 from assistant.text.tokenize import Tokenizer
 from assistant.types import Chunk, DocKind, Hit
 
@@ -64,8 +65,8 @@ def test_each_part_of_a_two_part_question_gets_a_sentence_at_the_level_asked() -
 
 
 def test_a_one_part_question_is_left_to_the_usual_choice() -> None:
-    assert _asking_parts("乡镇人大一年开几次会？") == ["乡镇人大一年开几次会"]
-    assert _asking_parts("要罢免一个镇人大代表，选民怎么提，怎样才算通过？") == [
+    assert asking_parts("乡镇人大一年开几次会？") == ["乡镇人大一年开几次会"]
+    assert asking_parts("要罢免一个镇人大代表，选民怎么提，怎样才算通过？") == [
         "要罢免一个镇人大代表，选民怎么提",
         "怎样才算通过",
     ]
