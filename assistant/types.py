@@ -115,5 +115,5 @@ class Answer:
     answer: str
     abstained: bool
     citations: tuple[Citation, ...] = ()
-    notice: str = ""  # e.g. why the LLM path fell back to the extractive answer
+    notice: str = ""  # why the LLM path fell back; which part of a question is not answered
     confidence: float = 0.0
