@@ -23,6 +23,7 @@ import numpy as np
 from scipy import sparse
 
 from assistant.text.normalize import concepts
+from assistant.text.tokenize import bigram_token
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +117,9 @@ class BM25:
         """Whether the corpus uses this word: as a token, or as a run of its character bigrams."""
         if word in self.vocab:
             return True
-        return len(word) >= 2 and all(f"_{word[i : i + 2]}" in self.vocab for i in range(len(word) - 1))
+        return len(word) >= 2 and all(
+            bigram_token(word[i : i + 2]) in self.vocab for i in range(len(word) - 1)
+        )
 
 
 def _counts(docs: Sequence[Sequence[str]], vocab: dict[str, int], terms: list[str]) -> sparse.csr_matrix:

@@ -83,10 +83,15 @@ def is_bigram(token: str) -> bool:
     return token.startswith(_BIGRAM_MARK)
 
 
+def bigram_token(pair: str) -> str:
+    """The token `tokens` adds for two adjacent CJK characters."""
+    return _BIGRAM_MARK + pair
+
+
 def _bigrams(text: str) -> list[str]:
     """Character bigrams of Chinese runs, marked with '_': they match where jieba splits a term
     differently in the question and in the text (「五簿一档」)."""
     out: list[str] = []
     for run in _CJK_RUN.findall(text):
-        out.extend(_BIGRAM_MARK + run[i : i + 2] for i in range(len(run) - 1))
+        out.extend(bigram_token(run[i : i + 2]) for i in range(len(run) - 1))
     return out
