@@ -15,14 +15,12 @@ from assistant.answering.evidence import (
     SUBJECT_IDF,
     AbstentionModel,
     Evidence,
-    answer_type,
     best_similarities,
     coverage,
     part_asking,
     shorthand,
     states_type,
     unknown_names,
-    without_asking,
 )
 from assistant.answering.extractive import PART_NOT_FOUND, ExtractiveAnswerer
 from assistant.answering.llm import FALLBACK_NOTICE, UNSUPPORTED_NOTICE, LLMAnswerer, LLMError
@@ -34,6 +32,7 @@ from assistant.index.lock import write_lock
 from assistant.index.store import Index
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.hybrid import Candidates, HybridRetriever
+from assistant.text.answer_types import required_type, without_asking
 from assistant.text.normalize import QueryNormalizer, concepts
 from assistant.types import Answer, DocKind, Hit
 
@@ -176,8 +175,10 @@ class Assistant:
         snap = self.index.snapshot()
         tokens = self.index.tokenizer.tokens
         question = concepts(cands.tokens, cands.synonyms)
-        kind = answer_type(cands.query.original)
-        texts = [h.chunk.text for h in hits[:3]]
+        kind = required_type(cands.query.original)
+        # judged on the passages ranked on the topic alone (HybridRetriever: Candidates.topical)
+        judged = cands.topical or list(hits)
+        texts = [h.chunk.text for h in judged[:3]]
         term, spelled = shorthand(cands.query.original, texts)
         # what a question asking for a fact is about: its rare terms, without the asking words
         asked_about = tokens(without_asking(kind, cands.query.both)) if kind else []
@@ -186,14 +187,14 @@ class Assistant:
         pinned = next((i for i, hit in enumerate(hits) if hit.chunk.chunk_id not in named), len(hits))
         ev = Evidence(
             confidence=0.0,
-            top_score=hits[0].score if hits and not pinned else 0.0,
-            coverage=coverage(question, hits, snap.bm25.idf_of, tokens),
+            top_score=judged[0].score if judged and not pinned else 0.0,
+            coverage=coverage(question, judged, snap.bm25.idf_of, tokens),
             unknown_names=unknown_names(
                 self.index.tokenizer.proper_names(cands.query.original), snap.bm25.knows
             ),
             answer_type=kind,
             type_found=states_type(kind, texts, cands.query.original, subject, tokens),
-            similarities=best_similarities(hits, [n for n in self.retriever.use if n != "bm25"]),
+            similarities=best_similarities(judged, [n for n in self.retriever.use if n != "bm25"]),
             pinned=pinned,
             shorthand=term,
             spelled_out=spelled,

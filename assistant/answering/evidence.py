@@ -23,49 +23,10 @@ from importlib import resources
 from typing import Any
 
 from assistant.chunking.sentences import sentence_spans
+from assistant.text.answer_types import ANSWER_TYPES, answer_type
 from assistant.text.parts import asking_parts
 from assistant.types import Hit
 
-# kind of fact -> (words asking for it, how passages state it); the first kind asked for counts
-_ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
-    "money": (
-        re.compile(r"多少钱|多少元|几块钱|工资.{0,4}(多少|标准|几)|补贴.{0,4}多少|经费.{0,4}(多少|标准)"),
-        re.compile(r"\d+\s*元|[一二三四五六七八九十百千万]+元"),
-    ),
-    # which year: a month or a day does not answer it, only a year written out does
-    "year": (
-        re.compile(r"哪一年|哪年|几几年|什么年份|哪个年份"),
-        re.compile(r"\d{4}年|[〇零一二三四五六七八九]{4}年"),
-    ),
-    "date": (
-        re.compile(r"哪天|哪一天|几号|几月|哪个月|什么日子|开幕"),
-        re.compile(
-            r"\d{4}年|[\d一二三四五六七八九十]+月|[\d一二三四五六七八九十]+日|星期|周[一二三四五六日]"
-        ),
-    ),
-    # a share: 「最多能占代表总数多少」 is answered by 二分之一 as well as by a percentage
-    "percent": (
-        re.compile(r"百分之多少|百分比|满意率|比率|占.{0,8}多少|多大比例"),
-        re.compile(r"百分之|%|分之|半数"),
-    ),
-    # how many days (几天): a number of months does not answer it
-    "duration": (
-        re.compile(r"几天|多少天|几日|多少日|多少个工作日|几个工作日"),
-        re.compile(r"[\d一二三四五六七八九十百两]+(?:个工作)?(?:日|天)"),
-    ),
-    # how long, in any unit: 两个月内, 每届任期五年, 十分钟
-    "period": (
-        re.compile(r"多长时间|多久|多少时间|几个月|多少个月"),
-        re.compile(r"[\d一二三四五六七八九十百两]+(?:个工作日|日|天|个?月|年|分钟|小时)"),
-    ),
-    # how many people or items (几个人联名, 最多代几个)
-    "count": (
-        re.compile(
-            r"多少名|几名|多少件|几件|多少位|几位|多少个人|几个人|几人|多少人|(?<!哪)几个(?=[？?，,]|$)"
-        ),
-        re.compile(r"[\d一二三四五六七八九十百千两]+(?:名|件|位|人)|分之|过半数|半数"),
-    ),
-}
 _YEAR = re.compile(r"\d{4}年")
 # A question term this rare (in at most ~1 passage in 20) names what the question is about.
 SUBJECT_IDF = 3.0
@@ -136,10 +97,6 @@ def unknown_names(names: Sequence[str], known: Callable[[str], bool]) -> tuple[s
     return tuple(n for n in dict.fromkeys(names) if n not in _COLLOQUIAL and not known(n))
 
 
-def answer_type(question: str) -> str:
-    return next((name for name, (asks, _) in _ANSWER_TYPES.items() if asks.search(question)), "")
-
-
 def part_asking(question: str, kind: str) -> str:
     """In a question asking several things (「…重点审哪些内容？预算批准以后多少天内要向社会公开？」),
     the one part that asks for this kind of fact; "" when the question asks one thing, or when
@@ -147,12 +104,6 @@ def part_asking(question: str, kind: str) -> str:
     parts = asking_parts(question)
     asking = [part for part in parts if answer_type(part) == kind]
     return asking[0] if len(parts) >= 2 and len(asking) == 1 else ""
-
-
-def without_asking(kind: str, question: str) -> str:
-    """The question without the words that ask for the fact (「百分之多少」): what is left names
-    what it is about."""
-    return _ANSWER_TYPES[kind][0].sub(" ", question) if kind in _ANSWER_TYPES else question
 
 
 def states_type(
@@ -166,9 +117,9 @@ def states_type(
     (「2025年…哪天」) must itself appear. Given the question's distinctive terms (`subject`, with
     the tokenizer that made them), the fact must be stated in a sentence that names one of them:
     「满意率达到百分之多少」 is not answered by a quota of 「百分之三十」 for minority deputies."""
-    if kind not in _ANSWER_TYPES:
+    if kind not in ANSWER_TYPES:
         return True
-    pattern = _ANSWER_TYPES[kind][1]
+    pattern = ANSWER_TYPES[kind][1]
     years = _YEAR.findall(question)
     for text in texts:
         if not pattern.search(text) or not all(y in text for y in years):

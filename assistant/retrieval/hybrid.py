@@ -13,7 +13,7 @@ from assistant.retrieval.filters import Filters
 from assistant.retrieval.fusion import rrf, zscore
 from assistant.retrieval.levels import level_match, question_levels
 from assistant.retrieval.lookup import LawResolver
-from assistant.retrieval.ranker import LinearRanker, candidate_features, feature_names
+from assistant.retrieval.ranker import ANSWER_FEATURES, LinearRanker, candidate_features, feature_names
 from assistant.text.normalize import NormalizedQuery, QueryNormalizer
 from assistant.types import DocKind, Hit
 
@@ -21,6 +21,7 @@ from assistant.types import DocKind, Hit
 PROSE_CUES = ("讲话", "今年", "去年", "明年", "区里", "全区", "会上", "报告里", "报告中")
 
 BM25 = "bm25"
+TOPICAL_HITS = 3  # Candidates.topical: as many as the abstention rules read
 STATUTES = (DocKind.LAW, DocKind.REGULATION)
 
 
@@ -40,6 +41,9 @@ class Candidates:
     levels: frozenset[str] = frozenset()  # 乡镇/县级/全国 named in the question
     # what was searched: the caller's filters, or statutes only for a legal-basis question
     filters: Filters = field(default_factory=Filters)
+    # the top passages ranked without the answer-type evidence (ranker.ANSWER_FEATURES), when it
+    # counted: the abstention rules judge whether the passages on the topic state the fact
+    topical: list[Hit] = field(default_factory=list)
 
 
 class HybridRetriever:
@@ -174,7 +178,11 @@ class HybridRetriever:
     # --- fusion -----------------------------------------------------------------------------
     def _fuse(self, snap: Snapshot, cands: Candidates, k: int) -> list[Hit]:
         ranker = self._ranker() if self.settings.fusion == "learned" else None
-        fused = self._learned(snap, cands, ranker) if ranker is not None else self._classic(snap, cands)
+        if ranker is None:
+            return self._hits(snap, cands, self._classic(snap, cands), k)
+        fused, topical = self._learned(snap, cands, ranker)
+        if topical is not None:
+            cands.topical = self._hits(snap, cands, topical, TOPICAL_HITS)
         return self._hits(snap, cands, fused, k)
 
     def _classic(self, snap: Snapshot, cands: Candidates) -> dict[str, float]:
@@ -237,9 +245,16 @@ class HybridRetriever:
         )
         return positions, x, names
 
-    def _learned(self, snap: Snapshot, cands: Candidates, ranker: LinearRanker) -> dict[str, float]:
+    def _learned(
+        self, snap: Snapshot, cands: Candidates, ranker: LinearRanker
+    ) -> tuple[dict[str, float], dict[str, float] | None]:
+        """The fused scores, and the scores without the answer-type evidence when any candidate has it."""
         if not cands.pinned and not any(cands.ranked.values()):
-            return {}
+            return {}, None
         positions, x, names = self.feature_matrix(snap, cands)
-        scores = ranker.score(x, names)
-        return {str(p): float(v) for p, v in zip(positions, scores, strict=True)}
+        fused = {str(p): float(v) for p, v in zip(positions, ranker.score(x, names), strict=True)}
+        columns = [names.index(n) for n in ANSWER_FEATURES]
+        if not x[:, columns].any():
+            return fused, None
+        topical = ranker.score(x, names, leave_out=ANSWER_FEATURES)
+        return fused, {str(p): float(v) for p, v in zip(positions, topical, strict=True)}

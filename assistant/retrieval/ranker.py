@@ -18,6 +18,7 @@ import numpy as np
 
 from assistant.index.store import Snapshot
 from assistant.retrieval.levels import level_match
+from assistant.text.answer_types import answer_type, states
 from assistant.types import Chunk
 
 _QUANTITY_Q = re.compile(r"几|多少|多久|多长|期限|比例|人数|什么时候|何时")
@@ -31,9 +32,13 @@ BASE_FEATURES = (
     "kind_hint",
     "level",
     "quantity",
+    "answer_type",
     "log_len",
     "pinned",
 )
+# Evidence the abstention rules judge on their own (evidence.states_type): left out of the
+# ranking they read, or a passage lifted for stating some number would answer for the question.
+ANSWER_FEATURES = ("answer_type",)
 
 
 def feature_names(retrievers: Sequence[str]) -> list[str]:
@@ -57,6 +62,7 @@ def candidate_features(
     scores: dict[str, dict[int, float]] = cands.scores  # type: ignore[attr-defined]
     total_idf = sum(idf.values()) or 1.0
     wants_quantity = bool(_QUANTITY_Q.search(question))
+    kind = answer_type(cands.query.original)  # type: ignore[attr-defined]  # 几年: 五年; 几月: 六月
     rank_of = {name: {p: r for r, p in enumerate(ranked.get(name, []))} for name in retrievers}
     bounds = {name: (min(sc.values()), max(sc.values())) for name, sc in scores.items() if sc}
     coverages = snap.bm25.weight_present(positions, idf) / total_idf
@@ -82,6 +88,7 @@ def candidate_features(
             float(chunk.kind in cands.hinted_kinds),  # type: ignore[attr-defined]
             float(level_match(cands.levels, snap.levels[pos])),  # type: ignore[attr-defined]
             float(wants_quantity and bool(_QUANTITY_P.search(chunk.text))),
+            float(bool(kind) and states(kind, chunk.text)),
             math.log1p(len(chunk.text)) / 7.0,
             float(pos in cands.pinned),  # type: ignore[attr-defined]
         ]
@@ -112,8 +119,8 @@ class LinearRanker:
             return None
         return cls(json.loads(path.read_text(encoding="utf-8"))["weights"])
 
-    def score(self, features: np.ndarray, names: Sequence[str]) -> np.ndarray:
-        w = np.array([self.weights.get(n, 0.0) for n in names], dtype=np.float64)
+    def score(self, features: np.ndarray, names: Sequence[str], leave_out: Sequence[str] = ()) -> np.ndarray:
+        w = np.array([0.0 if n in leave_out else self.weights.get(n, 0.0) for n in names], dtype=np.float64)
         return features @ w
 
 

@@ -5,8 +5,9 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.answering.evidence import Evidence, answer_type, part_asking, states_type, without_asking
+from assistant.answering.evidence import Evidence, part_asking, states_type
 from assistant.service import Assistant
+from assistant.text.answer_types import answer_type, without_asking
 from assistant.text.tokenize import Tokenizer
 
 QUOTA = (
@@ -122,13 +123,17 @@ def test_a_fact_one_part_of_a_compound_question_asks_for_is_that_part_s_alone() 
 def test_a_compound_question_is_answered_in_the_part_the_passages_state(
     default_assistant: Assistant,
 ) -> None:
-    """Withheld whole before: the number of days the second part asks for is in no top passage.
-    The first part is answered, and the notice names the part that is not."""
+    """The period the second part asks for is stated nowhere (no law says how often a township
+    presidium meets): the first part is answered, and the notice names the part that is not."""
+    answer = default_assistant.ask("乡镇人大主席团由哪些人组成？主席团会议多久至少开一次？")
+    assert not answer.abstained and answer.citations
+    assert "「主席团会议多久至少开一次」" in answer.notice
+    # the days asked for are in no top passage ranked on the topic, but the passage stating
+    # them is among the hits (lifted for stating days), and the answer quotes it: no notice
     answer = default_assistant.ask(
         "乡镇人代会审查预算草案，重点审哪些内容？预算批准以后多少天内要向社会公开？"
     )
-    assert not answer.abstained and answer.citations
-    assert "「预算批准以后多少天内要向社会公开」" in answer.notice
+    assert not answer.abstained and "二十日内" in answer.answer and not answer.notice
     # the answer states the count asked for (五人以上, from the fourth passage): no notice
     answer = default_assistant.ask("建议和议案有啥区别？乡镇代表提议案要几个人，提建议由谁交办？")
     assert not answer.abstained and "五人以上" in answer.answer and not answer.notice

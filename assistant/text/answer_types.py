@@ -1,0 +1,82 @@
+"""The kind of fact a question asks for (how long, how many people, which month, …) and whether
+a text states such a fact. The ranker prefers passages that state it; the abstention rules
+withhold an answer whose passages do not."""
+
+from __future__ import annotations
+
+import re
+
+# kind of fact -> (words asking for it, how passages state it); the first kind asked for counts
+ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "money": (
+        re.compile(r"多少钱|多少元|几块钱|工资.{0,4}(多少|标准|几)|补贴.{0,4}多少|经费.{0,4}(多少|标准)"),
+        re.compile(r"\d+\s*元|[一二三四五六七八九十百千万]+元"),
+    ),
+    # which year: a month or a day does not answer it, only a year written out does
+    "year": (
+        re.compile(r"哪一年|哪年|几几年|什么年份|哪个年份"),
+        re.compile(r"\d{4}年|[〇零一二三四五六七八九]{4}年"),
+    ),
+    "date": (
+        re.compile(r"哪天|哪一天|几号|几月|哪个月|什么日子|开幕"),
+        re.compile(
+            r"\d{4}年|[\d一二三四五六七八九十]+月|[\d一二三四五六七八九十]+日|星期|周[一二三四五六日]"
+        ),
+    ),
+    # a share: 「最多能占代表总数多少」 is answered by 二分之一 as well as by a percentage
+    "percent": (
+        re.compile(r"百分之多少|百分比|满意率|比率|占.{0,8}多少|多大比例"),
+        re.compile(r"百分之|%|分之|半数"),
+    ),
+    # how many days (几天): a number of months does not answer it
+    "duration": (
+        re.compile(r"几天|多少天|几日|多少日|多少个工作日|几个工作日"),
+        re.compile(r"[\d一二三四五六七八九十百两]+(?:个工作)?(?:日|天)"),
+    ),
+    # how long, in any unit: 两个月内, 每届任期五年, 十分钟
+    "period": (
+        re.compile(r"多长时间|多久|多少时间|几个月|多少个月"),
+        re.compile(r"[\d一二三四五六七八九十百两]+(?:个工作日|日|天|个?月|年|分钟|小时)"),
+    ),
+    # how many years (任期几年): what a term lasts, not which year; after "period", which catches
+    # 多长时间/多久 first
+    "years": (
+        re.compile(r"几年|多少年"),
+        re.compile(r"(?<![\d〇零一二三四五六七八九十第])(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年"),
+    ),
+    # how many people or items (几个人联名, 最多代几个)
+    "count": (
+        re.compile(
+            r"多少名|几名|多少件|几件|多少位|几位|多少个人|几个人|几人|多少人|(?<!哪)几个(?=[？?，,]|$)"
+        ),
+        re.compile(r"[\d一二三四五六七八九十百千两]+(?:名|件|位|人)|分之|过半数|半数"),
+    ),
+}
+
+
+def answer_type(question: str) -> str:
+    """The first kind of fact the question asks for; "" when none in particular."""
+    return next((name for name, (asks, _) in ANSWER_TYPES.items() if asks.search(question)), "")
+
+
+# Kinds the ranker prefers passages for but the abstention rules do not require of the top
+# passages: a term of office is stated once for every level (地方组织法第九条), often below the
+# three passages about the level asked (dev: 「乡镇人大每届任期几年？」 would be withheld).
+NOT_REQUIRED = frozenset({"years"})
+
+
+def required_type(question: str) -> str:
+    """The kind of fact the top passages must state for the question to be answered ("" if none)."""
+    kind = answer_type(question)
+    return "" if kind in NOT_REQUIRED else kind
+
+
+def states(kind: str, text: str) -> bool:
+    """Whether the text states a fact of this kind anywhere (any text does for no kind)."""
+    return kind not in ANSWER_TYPES or bool(ANSWER_TYPES[kind][1].search(text))
+
+
+def without_asking(kind: str, question: str) -> str:
+    """The question without the words that ask for the fact (「百分之多少」): what is left names
+    what it is about."""
+    return ANSWER_TYPES[kind][0].sub(" ", question) if kind in ANSWER_TYPES else question

@@ -1,0 +1,41 @@
+"""A question asking for a kind of fact (几年, 几个人, 几月) ranks first the passage that states one;
+the abstention rules still judge the passages ranked on the topic alone, so lifting a passage
+for stating some number does not make an unanswerable question look answered."""
+
+import numpy as np
+import pytest
+
+from assistant.retrieval.ranker import ANSWER_FEATURES, LinearRanker
+from assistant.service import Assistant
+
+
+def test_left_out_features_weigh_nothing() -> None:
+    ranker = LinearRanker({"bias": 1.0, "answer_type": 3.0})
+    x = np.array([[1.0, 1.0], [1.0, 0.0]])
+    names = ["bias", "answer_type"]
+    assert ranker.score(x, names).tolist() == [4.0, 1.0]
+    assert ranker.score(x, names, leave_out=ANSWER_FEATURES).tolist() == [1.0, 1.0]
+
+
+@pytest.mark.slow
+def test_how_many_years_finds_the_term_stated(default_assistant: Assistant) -> None:
+    question = "乡镇人大每届任期几年？"
+    hits, cands = default_assistant.search_with_evidence(question, 5)
+    assert "每届任期五年" in hits[0].chunk.text
+    # ranked on the topic alone, the term sits lower: the article on the chair's term came first
+    assert cands.topical and "每届任期五年" not in cands.topical[0].chunk.text
+    answer = default_assistant.ask(question)
+    assert not answer.abstained and "五年" in answer.answer
+
+
+@pytest.mark.slow
+def test_a_passage_lifted_for_its_number_does_not_answer_an_unanswerable_question(
+    default_assistant: Assistant,
+) -> None:
+    # no law sets how many days before a township congress the deputies must be told; the
+    # standing committee's 七日以前 is lifted into the hits for stating days
+    question = "镇人代会开会前，最晚要提前几天把开会日期通知到代表？"
+    hits, cands = default_assistant.search_with_evidence(question, 5)
+    assert any("七日以前" in h.chunk.text for h in hits[:3])
+    assert not any("七日以前" in h.chunk.text for h in cands.topical)
+    assert default_assistant.ask(question).abstained
