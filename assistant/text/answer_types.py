@@ -17,8 +17,13 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"哪一年|哪年|几几年|什么年份|哪个年份"),
         re.compile(r"\d{4}年|[〇零一二三四五六七八九]{4}年"),
     ),
+    # which month (几月份报): a month named; a number of days (三十日前) does not answer it
+    "month": (
+        re.compile(r"几月|哪个月"),
+        re.compile(r"[\d一二三四五六七八九十]+月(?!\d)"),
+    ),
     "date": (
-        re.compile(r"哪天|哪一天|几号|几月|哪个月|什么日子|开幕"),
+        re.compile(r"哪天|哪一天|几号|什么日子|开幕"),
         re.compile(
             r"\d{4}年|[\d一二三四五六七八九十]+月|[\d一二三四五六七八九十]+日|星期|周[一二三四五六日]"
         ),

@@ -103,7 +103,7 @@ def test_how_many_people_or_items_and_what_share() -> None:
     question = "列席的人最多能占代表总数多少？"
     assert answer_type(question) == "percent"
     assert states_type("percent", ["列席人数不得超过代表总数的二分之一。"], question)
-    assert answer_type("每年第一次人代会最晚得在几月底之前开？") == "date"
+    assert answer_type("每年第一次人代会最晚得在几月底之前开？") == "month"
 
 
 def test_a_fact_one_part_of_a_compound_question_asks_for_is_that_part_s_alone() -> None:

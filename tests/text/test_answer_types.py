@@ -29,3 +29,12 @@ def test_any_text_states_no_kind_in_particular() -> None:
     assert states("", "任何文字")
     assert not states("count", "监票、计票人员由各代表团推选。")
     assert states("count", "代表五人以上联名，可以提出议案。")
+
+
+def test_which_month_is_answered_by_a_month_not_by_days() -> None:
+    question = "区政府的决算草案一般几月份报区人大常委会批？"
+    assert answer_type(question) == "month"
+    assert states("month", "县级以上地方各级人民政府应当在每年六月，将上一年度的本级决算草案提请……")
+    assert not states("month", "应当在举行会议审查和批准决算草案的三十日前")
+    assert not states("month", "在本届人民代表大会代表选举完成后的两个月内")
+    assert answer_type("大会哪天开幕？") == "date"
