@@ -23,7 +23,7 @@ from importlib import resources
 from typing import Any
 
 from assistant.chunking.sentences import sentence_spans
-from assistant.text.answer_types import ANSWER_TYPES, answer_type
+from assistant.text.answer_types import ANSWER_TYPES, required_type
 from assistant.text.parts import asking_parts
 from assistant.types import Hit
 
@@ -50,7 +50,7 @@ class Evidence:
     top_score: float  # learned ranker score of the best passage
     coverage: float  # idf-weighted share of the question's concepts found in the top passages
     unknown_names: tuple[str, ...]  # places and persons the question names that the corpus never does
-    answer_type: str  # the kind of fact asked for ("" when none in particular)
+    answer_type: str  # the kind of fact the top passages must state (answer_types.required_type)
     type_found: bool  # the top passages state that kind of fact
     similarities: dict[str, float]  # embedder -> best dense similarity among the top passages
     pinned: int  # leading hits that are the articles the question named (0: it named none)
@@ -102,7 +102,7 @@ def part_asking(question: str, kind: str) -> str:
     the one part that asks for this kind of fact; "" when the question asks one thing, or when
     more than one part asks for it."""
     parts = asking_parts(question)
-    asking = [part for part in parts if answer_type(part) == kind]
+    asking = [part for part in parts if required_type(part) == kind]
     return asking[0] if len(parts) >= 2 and len(asking) == 1 else ""
 
 

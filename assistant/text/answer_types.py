@@ -8,6 +8,17 @@ import re
 
 # kind of fact -> (words asking for it, how passages state it); the first kind asked for counts
 ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    # how often (多久开一次, 一年开几次): 每年至少举行一次, 每两个月举行一次; before "period",
+    # whose 多久 would take 「在选举完成后的两个月内」 for an answer
+    "frequency": (
+        re.compile(
+            r"(?:多久|多长时间|多少天|几天|几个月)[^，,。？?]{0,6}一次|(?:一年|每年|一届)[^，,。？?]{0,4}几次"
+        ),
+        re.compile(
+            r"每[^，。；]{0,8}?(?:[一二三四五六七八九十两\d]+|至少)[^，。；]{0,4}?次"
+            r"|每[一二三四五六七八九十两\d]+个?(?:年|月|季度|周|星期)"
+        ),
+    ),
     "money": (
         re.compile(r"多少钱|多少元|几块钱|工资.{0,4}(多少|标准|几)|补贴.{0,4}多少|经费.{0,4}(多少|标准)"),
         re.compile(r"\d+\s*元|[一二三四五六七八九十百千万]+元"),
@@ -33,15 +44,17 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"百分之多少|百分比|满意率|比率|占.{0,8}多少|多大比例"),
         re.compile(r"百分之|%|分之|半数"),
     ),
-    # how many days (几天): a number of months does not answer it
+    # how many days (几天): a number of months does not answer it, nor the day of a date (3月8日)
     "duration": (
         re.compile(r"几天|多少天|几日|多少日|多少个工作日|几个工作日"),
-        re.compile(r"[\d一二三四五六七八九十百两]+(?:个工作)?(?:日|天)"),
+        re.compile(r"(?<![\d月])[\d一二三四五六七八九十百两]+(?:个工作)?(?:日|天)"),
     ),
-    # how long, in any unit: 两个月内, 每届任期五年, 十分钟
+    # how long, in any unit: 两个月内, 每届任期五年, 十分钟; not a date (2023年, 3月8日, 第二年)
     "period": (
         re.compile(r"多长时间|多久|多少时间|几个月|多少个月"),
-        re.compile(r"[\d一二三四五六七八九十百两]+(?:个工作日|日|天|个?月|年|分钟|小时)"),
+        re.compile(
+            r"(?<![\d月第])(?:\d{1,3}|[一二三四五六七八九十百两]+)(?:个工作日|日|天|个月|年|分钟|小时)"
+        ),
     ),
     # how many years (任期几年): what a term lasts, not which year; after "period", which catches
     # 多长时间/多久 first
@@ -66,14 +79,23 @@ def answer_type(question: str) -> str:
 
 # Kinds the ranker prefers passages for but the abstention rules do not require of the top
 # passages: a term of office is stated once for every level (地方组织法第九条), often below the
-# three passages about the level asked (dev: 「乡镇人大每届任期几年？」 would be withheld).
-NOT_REQUIRED = frozenset({"years"})
+# three passages about the level asked (dev: 「乡镇人大每届任期几年？」 would be withheld); a
+# frequency in a sentence that rarely repeats the question's words (「乡、民族乡、镇的人民代表大会
+# 会议一般每年举行两次」 for 「乡镇人大开会一年开几次？」: withheld as required).
+NOT_REQUIRED = frozenset({"years", "frequency"})
 
 
 def required_type(question: str) -> str:
-    """The kind of fact the top passages must state for the question to be answered ("" if none)."""
-    kind = answer_type(question)
-    return "" if kind in NOT_REQUIRED else kind
+    """The kind of fact the top passages must state for the question to be answered: the first
+    kind asked for that is required (「多久开一次」 asks a frequency, and is held to a period)."""
+    return next(
+        (
+            name
+            for name, (asks, _) in ANSWER_TYPES.items()
+            if name not in NOT_REQUIRED and asks.search(question)
+        ),
+        "",
+    )
 
 
 def states(kind: str, text: str) -> bool:

@@ -39,3 +39,14 @@ def test_a_passage_lifted_for_its_number_does_not_answer_an_unanswerable_questio
     assert any("七日以前" in h.chunk.text for h in hits[:3])
     assert not any("七日以前" in h.chunk.text for h in cands.topical)
     assert default_assistant.ask(question).abstained
+
+
+@pytest.mark.slow
+def test_how_often_finds_the_frequency_not_the_deadline(default_assistant: Assistant) -> None:
+    # 「多长时间」 alone had lifted 「…选举完成后的两个月内…召集」 (a period) above the rule on how
+    # often the congress meets
+    question = "乡镇人大多长时间开一次会？"
+    hits = default_assistant.search(question, 3)
+    assert hits[0].chunk.article == "第十四条" and "每年至少举行一次" in hits[0].chunk.text
+    answer = default_assistant.ask(question)
+    assert not answer.abstained and "每年至少举行一次" in answer.answer

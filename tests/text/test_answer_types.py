@@ -38,3 +38,30 @@ def test_which_month_is_answered_by_a_month_not_by_days() -> None:
     assert not states("month", "应当在举行会议审查和批准决算草案的三十日前")
     assert not states("month", "在本届人民代表大会代表选举完成后的两个月内")
     assert answer_type("大会哪天开幕？") == "date"
+
+
+def test_how_often_is_answered_by_a_frequency_and_held_to_a_period() -> None:
+    for question in ("区人大常委会多久开一次会？", "乡镇人大多长时间开一次会？", "乡镇人大一年开几次会？"):
+        assert answer_type(question) == "frequency"
+    assert states("frequency", "地方各级人民代表大会会议每年至少举行一次。")
+    assert states("frequency", "乡、民族乡、镇的人民代表大会会议一般每年举行两次。")
+    assert states("frequency", "常务委员会会议由主任召集并主持，每两个月至少举行一次。")
+    # a period is not a frequency: the first session within two months, a five-year term
+    assert not states("frequency", "在本届人民代表大会代表选举完成后的两个月内，由上届……召集")
+    assert not states("frequency", "每届任期五年")
+    assert not states("frequency", "未经批准两次不出席本级人民代表大会会议的")
+    # the abstention rules hold 「多久…一次」 to a period, as before, and 「一年开几次」 to nothing
+    assert required_type("乡镇人大主席团会议多久至少开一次？") == "period"
+    assert required_type("乡镇人大一年开几次会？") == ""
+
+
+def test_a_date_is_not_a_length_of_time() -> None:
+    for text in ("2023年是各乡镇人大任期的第二年", "自3月中旬至8月份", "区人代会于2024年1月8日开幕"):
+        assert not states("period", text) and not states("duration", text)
+    assert states("period", "自交办之日起三个月内答复") and states("period", "30日内")
+    assert states("duration", "在选举日的二十日以前公布") and not states("duration", "两个月内")
+
+
+def test_every_how_many_years_asks_for_the_term() -> None:
+    # 「几年选一次」 is answered by 「每届任期五年」, which states no frequency
+    assert answer_type("镇人大代表几年选一次？") == "years"

@@ -23,6 +23,7 @@ def normalizer() -> QueryNormalizer:
         ("乡镇人大代表想辞去代表职务", "乡、民族乡、镇的人民代表大会代表想辞职"),
         ("代表能提议临时开乡镇人代会吗", "代表能提议临时召集乡、民族乡、镇的人民代表大会会议吗"),
         ("能临时开会吗", "能临时召集会议吗"),
+        ("区人大常委会多久开一次会？", "市辖区人民代表大会常务委员会多久举行一次会议？"),
     ],
 )
 def test_statute_wording(normalizer: QueryNormalizer, question: str, expected: str) -> None:
