@@ -12,6 +12,7 @@ from assistant.answering.evidence import Evidence
 from assistant.chunking.sentences import sentence_spans
 from assistant.config import AnswerSettings
 from assistant.retrieval.levels import level_match, passage_levels, question_levels
+from assistant.text.answer_types import answer_type, states
 from assistant.text.normalize import concepts
 from assistant.text.parts import asking_parts
 from assistant.text.tokenize import is_bigram
@@ -26,7 +27,7 @@ _HAS_QUANTITY = re.compile(
 RATIO = 0.4  # a further sentence must gain this share of what the first one did
 REPEAT = 0.5  # a question term an earlier sentence already states counts this share of its weight
 RANK_PRIOR = 0.25  # gain / (rank + 1) for sentences of better-ranked passages
-QUANTITY_BONUS = 0.15  # 「几/多少/多久」 questions: the first sentence that states a quantity
+QUANTITY_BONUS = 0.15  # 「几/多少/多久」: the first sentence stating the kind asked, else any quantity
 MATCH_BONUS = 0.1  # per embedder whose best-matching key (款/项/sentence) is this sentence
 LOOKUP_CHARS = 600  # an article the question names is quoted whole up to this length
 SHORT_CHARS = 150  # the passage of the best sentence is quoted whole up to this length
@@ -62,7 +63,8 @@ class ExtractiveAnswerer:
     """An article the question names is quoted whole. Otherwise sentences are chosen by
     idf-weighted overlap with the question terms not yet stated, preferring the best-ranked
     passages, the 款/项 the embedders matched and, for 「几/多少/多久」 questions, a sentence that
-    states a quantity; the passage of the best sentence is quoted whole when it is short. A chosen
+    states the kind of fact asked (text.answer_types: 五年 for 任期几年, not 两次), else any
+    quantity; the passage of the best sentence is quoted whole when it is short. A chosen
     sentence that opens a list brings its items, and in a speech one that opens a series of
     points brings the rest of them."""
 
@@ -239,6 +241,7 @@ class ExtractiveAnswerer:
         concept_of = {t: i for i, g in enumerate(groups) for t in g}
         total = sum(weights.values()) or 1.0
         wants_quantity = bool(_ASKS_QUANTITY.search(question))
+        kind = answer_type(question)  # 任期几年 wants 五年, not 两次; 多久 a period, not 2023年
         pool: list[_Candidate] = []
         for i, hit in enumerate(hits):
             text = hit.chunk.text
@@ -253,7 +256,9 @@ class ExtractiveAnswerer:
                         _Unit(i, s, e),
                         frozenset(concept_of[t] for t in self._tokens(sentence) if t in concept_of),
                         RANK_PRIOR / (i + 1) + MATCH_BONUS * found,
-                        wants_quantity and _HAS_QUANTITY.search(sentence) is not None,
+                        states(kind, sentence)
+                        if kind
+                        else wants_quantity and _HAS_QUANTITY.search(sentence) is not None,
                     )
                 )
         covered: set[int] = set()

@@ -99,3 +99,13 @@ def test_a_further_part_may_cite_one_passage_more(default_assistant: Assistant) 
     assert "邀请本级人民代表大会代表参加" in got.answer
     assert "座谈会" in got.answer or "实地检查" in got.answer
     assert len(got.citations) <= 4
+
+
+def test_the_quantity_preferred_is_of_the_kind_asked() -> None:
+    """「任期几年」 asks a number of years: the term (五年) is preferred over a sentence whose only
+    number is a count of meetings (两次), even from a passage ranked lower and sharing fewer
+    words. Before, any number earned the bonus (procedure-104 was answered without 五年)."""
+    term = "第二条 全国人民代表大会和地方各级人民代表大会代表每届任期五年。"
+    chair = "第十八条 乡、民族乡、镇的人民代表大会主席、副主席，任期同本级人民代表大会每届任期相同，可以连任两次。"
+    got = answer("乡镇人大代表任期几年？", [hit(chair, 0), hit(term, 1)], max_sentences=1)
+    assert "五年" in got
