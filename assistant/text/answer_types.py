@@ -31,7 +31,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # which month (几月份报): a month named; a number of days (三十日前) does not answer it
     "month": (
         re.compile(r"几月|哪个月"),
-        re.compile(r"[\d一二三四五六七八九十]+月(?!\d)"),
+        re.compile(r"[\d一二三四五六七八九十]+月"),
     ),
     "date": (
         re.compile(r"哪天|哪一天|几号|什么日子|开幕"),
@@ -74,7 +74,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 
 def answer_type(question: str) -> str:
     """The first kind of fact the question asks for; "" when none in particular."""
-    return next((name for name, (asks, _) in ANSWER_TYPES.items() if asks.search(question)), "")
+    return _first_kind(question)
 
 
 # Kinds the ranker prefers passages for but the abstention rules do not require of the top
@@ -88,13 +88,12 @@ NOT_REQUIRED = frozenset({"years", "frequency"})
 def required_type(question: str) -> str:
     """The kind of fact the top passages must state for the question to be answered: the first
     kind asked for that is required (「多久开一次」 asks a frequency, and is held to a period)."""
+    return _first_kind(question, skip=NOT_REQUIRED)
+
+
+def _first_kind(question: str, skip: frozenset[str] = frozenset()) -> str:
     return next(
-        (
-            name
-            for name, (asks, _) in ANSWER_TYPES.items()
-            if name not in NOT_REQUIRED and asks.search(question)
-        ),
-        "",
+        (name for name, (asks, _) in ANSWER_TYPES.items() if name not in skip and asks.search(question)), ""
     )
 
 

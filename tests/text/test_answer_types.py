@@ -65,3 +65,7 @@ def test_a_date_is_not_a_length_of_time() -> None:
 def test_every_how_many_years_asks_for_the_term() -> None:
     # 「几年选一次」 is answered by 「每届任期五年」, which states no frequency
     assert answer_type("镇人大代表几年选一次？") == "years"
+
+
+def test_a_month_with_its_day_names_the_month() -> None:
+    assert states("month", "区人代会于2024年1月8日开幕。")
