@@ -235,13 +235,16 @@ class ExtractiveAnswerer:
         a sentence for each part instead of two wordings of the first. A term is a concept
         (text.normalize.concepts): 乡镇人大 spelled out as 乡、民族乡、镇的人民代表大会 is one term
         weighing the mean idf of its tokens, as in BM25, not 23 terms that make any sentence
-        naming a township congress outweigh the one stating what was asked (「每届任期」)."""
+        naming a township congress outweigh the one stating what was asked (「每届任期」). A
+        sentence stating only another level's rule than the question names is not a candidate
+        (the NPC's 「每年举行一次」 for a township question), as for the parts (_PartShare)."""
         groups = concepts(list(query_tokens), synonyms)
         weights = {i: sum(map(self._idf, g)) / len(g) for i, g in enumerate(groups)}
         concept_of = {t: i for i, g in enumerate(groups) for t in g}
         total = sum(weights.values()) or 1.0
         wants_quantity = bool(_ASKS_QUANTITY.search(question))
         kind = answer_type(question)  # 任期几年 wants 五年, not 两次; 多久 a period, not 2023年
+        levels = question_levels(question)
         pool: list[_Candidate] = []
         for i, hit in enumerate(hits):
             text = hit.chunk.text
@@ -249,6 +252,8 @@ class ExtractiveAnswerer:
             for s, e in _sentences(hit.chunk):
                 sentence = text[s:e]
                 if len(sentence) < 4:
+                    continue
+                if levels and level_match(levels, passage_levels(sentence)) < 0:
                     continue
                 found = sum(1 for ms, me in matched if ms < e and s < me)
                 pool.append(

@@ -109,3 +109,11 @@ def test_the_quantity_preferred_is_of_the_kind_asked() -> None:
     chair = "第十八条 乡、民族乡、镇的人民代表大会主席、副主席，任期同本级人民代表大会每届任期相同，可以连任两次。"
     got = answer("乡镇人大代表任期几年？", [hit(chair, 0), hit(term, 1)], max_sentences=1)
     assert "五年" in got
+
+
+def test_a_rule_of_another_level_only_is_not_quoted() -> None:
+    """「乡镇人大开会一年开几次？」: the NPC's 「每年举行一次」 states a frequency too, and a passage
+    lifted for it had been quoted after the township rule (the README's sample answer)."""
+    national = "第八条 全国人民代表大会每届任期五年。全国人民代表大会会议每年举行一次，由全国人民代表大会常务委员会召集。"
+    got = answer("乡镇人大开会一年开几次？", [hit(MEETINGS, 0), hit(national, 1)])
+    assert "每年举行两次" in got and "全国人民代表大会" not in got
