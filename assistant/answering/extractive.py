@@ -299,7 +299,7 @@ class ExtractiveAnswerer:
         chosen: list[_Unit],
     ) -> list[_Unit]:
         """A question asking two things (「…要几个人联名？对答复不满意还能怎么办？」) gets a sentence
-        for each. A part is answered by a sentence stating at least half the weight of the words
+        for each. A part is answered by a sentence stating more than half the weight of the words
         only that part names (words some candidate sentence states: 镇政府 in a question says
         nothing about which sentence answers it), a quantity when the part asks 几/多少, and no
         rule for another level than the question names. A part no chosen sentence answers gets
@@ -337,7 +337,7 @@ class ExtractiveAnswerer:
 @dataclass(frozen=True, slots=True)
 class _PartShare:
     """How well a sentence answers one part of a question: the share of the part's own weight it
-    states, or 0 below half, without a quantity asked for, or stating another level's rule."""
+    states, or 0 at half or below, without a quantity asked for, or stating another level's rule."""
 
     own: frozenset[int]
     weights: dict[int, float]
@@ -352,7 +352,7 @@ class _PartShare:
             return 0.0
         if level_match(self.levels, passage_levels(text)) < 0:
             return 0.0  # a township question is not answered by the NPC's rule
-        return share if share >= 0.5 else 0.0
+        return share if share > 0.5 else 0.0
 
 
 def _merged(*groups: Sequence[_Unit]) -> list[_Unit]:
