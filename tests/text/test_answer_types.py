@@ -50,6 +50,7 @@ def test_how_often_is_answered_by_a_frequency_and_held_to_a_period() -> None:
     assert not states("frequency", "在本届人民代表大会代表选举完成后的两个月内，由上届……召集")
     assert not states("frequency", "每届任期五年")
     assert not states("frequency", "未经批准两次不出席本级人民代表大会会议的")
+    assert not states("frequency", "每届人民代表大会第一次会议的预备会议，由上届……主持。")
     # the abstention rules hold 「多久…一次」 to a period, as before, and 「一年开几次」 to nothing
     assert required_type("乡镇人大主席团会议多久至少开一次？") == "period"
     assert required_type("乡镇人大一年开几次会？") == ""
