@@ -237,7 +237,7 @@ class ExtractiveAnswerer:
         weighing the mean idf of its tokens, as in BM25, not 23 terms that make any sentence
         naming a township congress outweigh the one stating what was asked (「每届任期」). A
         sentence stating only another level's rule than the question names is not a candidate
-        (the NPC's 「每年举行一次」 for a township question), as for the parts (_PartShare)."""
+        (the NPC's 「每年举行一次」 for a township question), nor for a part (_each_part)."""
         groups = concepts(list(query_tokens), synonyms)
         weights = {i: sum(map(self._idf, g)) / len(g) for i, g in enumerate(groups)}
         concept_of = {t: i for i, g in enumerate(groups) for t in g}
@@ -315,7 +315,6 @@ class ExtractiveAnswerer:
         words = [
             {concept_of[t] for t in self._tokens(p) if t in concept_of and not is_bigram(t)} for p in parts
         ]
-        levels = question_levels(question)
         out = list(chosen)
         limit = self.settings.max_citations + len(parts) - 1  # a passage more for each further part
         for i, part in enumerate(parts):
@@ -323,7 +322,7 @@ class ExtractiveAnswerer:
             own = frozenset(c for c in words[i] - others if weights[c] > 0 and c in stated)
             if not own or len(out) > self.settings.max_sentences:
                 continue
-            share = _PartShare(own, weights, bool(_ASKS_QUANTITY.search(part)), levels, hits)
+            share = _PartShare(own, weights, bool(_ASKS_QUANTITY.search(part)), hits)
             if any(share(c) for c in candidates if c.unit in out):
                 continue
             cited = {u.hit for u in out}
@@ -337,12 +336,12 @@ class ExtractiveAnswerer:
 @dataclass(frozen=True, slots=True)
 class _PartShare:
     """How well a sentence answers one part of a question: the share of the part's own weight it
-    states, or 0 at half or below, without a quantity asked for, or stating another level's rule."""
+    states, or 0 at half or below, or without a quantity asked for. (No candidate states only
+    another level's rule than the question names: _select leaves those out.)"""
 
     own: frozenset[int]
     weights: dict[int, float]
     asks_quantity: bool
-    levels: frozenset[str]
     hits: Sequence[Hit]  # the passages the candidates' units point into
 
     def __call__(self, c: _Candidate) -> float:
@@ -350,8 +349,6 @@ class _PartShare:
         text = self.hits[c.unit.hit].chunk.text[c.unit.start : c.unit.end]
         if self.asks_quantity and _HAS_QUANTITY.search(text) is None:
             return 0.0
-        if level_match(self.levels, passage_levels(text)) < 0:
-            return 0.0  # a township question is not answered by the NPC's rule
         return share if share > 0.5 else 0.0
 
 
