@@ -23,7 +23,7 @@ from importlib import resources
 from typing import Any
 
 from assistant.chunking.sentences import sentence_spans
-from assistant.text.answer_types import ANSWER_TYPES, required_type
+from assistant.text.answer_types import ANSWER_TYPES, required_type, states
 from assistant.text.parts import asking_parts
 from assistant.types import Hit
 
@@ -119,16 +119,15 @@ def states_type(
     「满意率达到百分之多少」 is not answered by a quota of 「百分之三十」 for minority deputies."""
     if kind not in ANSWER_TYPES:
         return True
-    pattern = ANSWER_TYPES[kind][1]
     years = _YEAR.findall(question)
     for text in texts:
-        if not pattern.search(text) or not all(y in text for y in years):
+        if not states(kind, text) or not all(y in text for y in years):
             continue
         if not subject or tokens is None:
             return True
         for start, end in sentence_spans(text):
             sentence = text[start:end]
-            if pattern.search(sentence) and any(t in subject for t in tokens(sentence)):
+            if states(kind, sentence) and any(t in subject for t in tokens(sentence)):
                 return True
     return False
 
