@@ -15,6 +15,11 @@ class DocKind(StrEnum):
     REPORT = "report"
     OTHER = "other"
 
+    @property
+    def statute(self) -> bool:
+        """A law or regulation: article by article, and each article binds at the level it names."""
+        return self in (DocKind.LAW, DocKind.REGULATION)
+
 
 @dataclass(frozen=True, slots=True)
 class Document:

@@ -11,12 +11,12 @@ from assistant.answering.citations import build_citations
 from assistant.answering.evidence import Evidence
 from assistant.chunking.sentences import sentence_spans
 from assistant.config import AnswerSettings
-from assistant.retrieval.levels import level_match, passage_levels, question_levels
+from assistant.retrieval.levels import chunk_levels, level_match, passage_levels, question_levels
 from assistant.text.answer_types import answer_type, states
 from assistant.text.normalize import concepts
 from assistant.text.parts import asking_parts
 from assistant.text.tokenize import is_bigram
-from assistant.types import Answer, Chunk, DocKind, Hit
+from assistant.types import Answer, Chunk, Hit
 
 _ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 _ASKS_QUANTITY = re.compile(r"几|多少|多久|多长|期限|时间|比例|人数|什么时候|何时|多大")
@@ -201,7 +201,7 @@ class ExtractiveAnswerer:
         taken = {(u.hit, u.start) for u in units}
         for unit in units:
             chunk = hits[unit.hit].chunk
-            if chunk.kind in (DocKind.LAW, DocKind.REGULATION):
+            if chunk.kind.statute:
                 continue
             text = chunk.text
             chosen = text[unit.start : unit.end].rstrip()
@@ -249,11 +249,13 @@ class ExtractiveAnswerer:
         for i, hit in enumerate(hits):
             text = hit.chunk.text
             matched = [span for name in hit.matched if (span := hit.matched_span(name))]
+            # a sentence naming no level speaks of its statute's (委员长 in the NPC's rules)
+            passage = chunk_levels(hit.chunk) if levels and hit.chunk.kind.statute else frozenset()
             for s, e in _sentences(hit.chunk):
                 sentence = text[s:e]
                 if len(sentence) < 4:
                     continue
-                if levels and level_match(levels, passage_levels(sentence)) < 0:
+                if levels and level_match(levels, passage_levels(sentence) or passage) < 0:
                     continue
                 found = sum(1 for ms, me in matched if ms < e and s < me)
                 pool.append(

@@ -10,7 +10,7 @@ from assistant.chunking.law import law_drafts
 from assistant.chunking.speech import speech_drafts
 from assistant.config import ChunkingSettings
 from assistant.loading.metadata import ARTICLE_LINE, header_end
-from assistant.types import Chunk, DocKind, Document
+from assistant.types import Chunk, Document
 
 # Bump when chunk boundaries or metadata change: indexes built with another version are refused.
 CHUNKER_VERSION = "5"
@@ -24,7 +24,7 @@ def chunk_document(doc: Document, settings: ChunkingSettings) -> list[Chunk]:
     """Split a document into citable chunks whose text is exactly document.text[start:end]."""
     start = _body_start(doc.text, doc.title)
     body = doc.text[start:]
-    if doc.kind in (DocKind.LAW, DocKind.REGULATION) or ARTICLE_LINE.search(body):
+    if doc.kind.statute or ARTICLE_LINE.search(body):
         drafts = law_drafts(doc.text, start, settings.max_chars, settings.min_chars)
     else:
         drafts = speech_drafts(doc.text, start, settings.max_chars, settings.min_chars)

@@ -79,7 +79,7 @@ class Snapshot:
         """乡镇/县级/全国 markers of each chunk (see retrieval.levels)."""
         from assistant.retrieval.levels import chunk_levels
 
-        return [chunk_levels(c.text, c.section_path, c.lead) for c in self.chunks]
+        return [chunk_levels(c) for c in self.chunks]
 
     @cached_property
     def articles(self) -> dict[tuple[str, int], list[int]]:

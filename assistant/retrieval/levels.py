@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.types import Chunk
+
 TOWNSHIP, COUNTY, NATIONAL = "township", "county", "national"
 
 QUESTION_CUES: dict[str, tuple[str, ...]] = {
@@ -64,16 +66,22 @@ def passage_levels(text: str) -> frozenset[str]:
     return frozenset(levels)
 
 
-def chunk_levels(text: str, section_path: tuple[str, ...], lead: str = "") -> frozenset[str]:
+def chunk_levels(chunk: Chunk) -> frozenset[str]:
     """A passage's levels from its own words, else from the opening clause of its article (a
     piece of items of a long article lost it), else from its headings: 地方组织法第五十一条 (「常务
     委员会会议由主任召集并主持，每两个月至少举行一次」) names no level, its chapter 「县级以上的地方
-    各级人民代表大会常务委员会」 does. Headings that span every level say nothing."""
-    found = passage_levels(text) or passage_levels(lead)
+    各级人民代表大会常务委员会」 does. Else, in a statute, from its title: every article of
+    全国人民代表大会常务委员会议事规则 is the NPC's, also 「常务委员会会议有常务委员会全体组成人员的过半数
+    出席，始得举行」 (a speech's title, 「乡镇人大主席会议讲话」, does not bound what it speaks of).
+    Headings or a title that span every level say nothing."""
+    found = passage_levels(chunk.text) or passage_levels(chunk.lead)
     if found:
         return found
-    found = passage_levels(" ".join(section_path))
-    return frozenset() if found == {TOWNSHIP, COUNTY, NATIONAL} else found
+    for context in (" ".join(chunk.section_path), chunk.title if chunk.kind.statute else ""):
+        found = passage_levels(context)
+        if found:
+            return frozenset() if found == {TOWNSHIP, COUNTY, NATIONAL} else found
+    return frozenset()
 
 
 def level_match(asked: frozenset[str], passage: frozenset[str]) -> int:

@@ -18,7 +18,7 @@ from assistant.text.normalize import one_line, without_controls
 from assistant.tools.checklist import CheckItem, build_checklist
 from assistant.tools.passages import citation_of, sentences, source_label
 from assistant.tools.writer import TextWriter, WriterFailed
-from assistant.types import Citation, DocKind, Hit
+from assistant.types import Citation, Hit
 
 if TYPE_CHECKING:
     from assistant.service import Assistant
@@ -104,7 +104,7 @@ def title_for(topic: str) -> str:
 def basis(assistant: Assistant, topic: str) -> tuple[Citation, ...]:
     """The passages retrieved for the topic, laws and regulations before other documents."""
     hits = assistant.search(topic, BASIS_K)
-    legal = [h for h in hits if h.chunk.kind in (DocKind.LAW, DocKind.REGULATION)]
+    legal = [h for h in hits if h.chunk.kind.statute]
     chosen: list[Hit] = (legal + [h for h in hits if h not in legal])[:MAX_BASIS]
     return tuple(citation_of(h.chunk, i) for i, h in enumerate(chosen, 1))
 

@@ -3,6 +3,8 @@
 merely names a township congress does not outweigh the one that states what was asked. And a
 question asking two things gets a sentence for each."""
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.answering.evidence import Evidence
@@ -117,3 +119,21 @@ def test_a_rule_of_another_level_only_is_not_quoted() -> None:
     national = "第八条 全国人民代表大会每届任期五年。全国人民代表大会会议每年举行一次，由全国人民代表大会常务委员会召集。"
     got = answer("乡镇人大开会一年开几次？", [hit(MEETINGS, 0), hit(national, 1)])
     assert "每年举行两次" in got and "全国人民代表大会" not in got
+
+
+def test_a_sentence_naming_no_level_speaks_of_its_statutes() -> None:
+    """「区人大常委会多久开一次会？」: the NPC standing committee's rules ranked first, and their
+    sentences that name no level (「常务委员会会议由委员长召集并主持。」) were quoted for a county
+    question, the county rule (地方组织法第五十一条) left out."""
+    npc_rules = (
+        "第六条 全国人民代表大会常务委员会会议一般每两个月举行一次。常务委员会会议召开的日期由委员长会议决定。"
+        "常务委员会会议由委员长召集并主持。"
+    )
+    local = "第五十一条 常务委员会会议由主任召集并主持，每两个月至少举行一次。"
+    chapter = ("第三章 县级以上的地方各级人民代表大会常务委员会",)
+    hits = [
+        Hit(replace(hit(npc_rules, 0).chunk, title="中华人民共和国全国人民代表大会常务委员会议事规则"), 1.0),
+        Hit(replace(hit(local, 1).chunk, section_path=chapter), 0.9),
+    ]
+    got = answer("区人大常委会多久开一次会？", hits)
+    assert "每两个月至少举行一次" in got and "委员长" not in got

@@ -9,6 +9,7 @@ from assistant.retrieval.levels import (
     passage_levels,
     question_levels,
 )
+from assistant.types import Chunk, DocKind
 
 
 def test_question_levels_from_colloquial_cues() -> None:
@@ -39,14 +40,42 @@ def test_level_match_rewards_the_asked_level_and_penalises_only_other_levels() -
     assert level_match(frozenset(), frozenset({COUNTY})) == 0  # the question names no level
 
 
+LOCAL_ORGANS = "中华人民共和国地方各级人民代表大会和地方各级人民政府组织法"
+NPC_RULES = "中华人民共和国全国人民代表大会常务委员会议事规则"
+
+
+def chunk(
+    text: str,
+    section_path: tuple[str, ...] = (),
+    lead: str = "",
+    title: str = LOCAL_ORGANS,
+    kind: DocKind = DocKind.LAW,
+) -> Chunk:
+    return Chunk("c", "d", 0, text, 0, len(text), title, kind, "x.md", section_path=section_path, lead=lead)
+
+
 def test_a_passage_naming_no_level_takes_its_headings_level() -> None:
     chapter = ("第三章 县级以上的地方各级人民代表大会常务委员会", "第三节 常务委员会会议的举行")
-    assert chunk_levels("常务委员会会议由主任召集并主持，每两个月至少举行一次。", chapter) == {COUNTY}
+    assert chunk_levels(chunk("常务委员会会议由主任召集并主持，每两个月至少举行一次。", chapter)) == {COUNTY}
     items = "（十一）撤销下一级人民代表大会及其常务委员会的不适当的决议；"
     lead = "县级以上的地方各级人民代表大会常务委员会行使下列职权："
-    assert chunk_levels(items, ("第二章 地方各级人民代表大会",), lead) == {COUNTY}  # the article's lead
+    chapter_two = ("第二章 地方各级人民代表大会",)
+    assert chunk_levels(chunk(items, chapter_two, lead)) == {COUNTY}  # the article's lead
     own = "乡、民族乡、镇的人民代表大会主席团决定。"
-    assert chunk_levels(own, chapter) == {TOWNSHIP}  # its own words first
-    assert chunk_levels("代表应当按时出席会议。", ("第二章 代表在会议期间的工作",)) == frozenset()
+    assert chunk_levels(chunk(own, chapter)) == {TOWNSHIP}  # its own words first
     every = ("全国人民代表大会和地方各级人民代表大会代表",)
-    assert chunk_levels("代表应当按时出席会议。", every) == frozenset()  # spans every level: says nothing
+    law = "中华人民共和国全国人民代表大会和地方各级人民代表大会代表法"
+    # headings or a title that span every level say nothing
+    assert chunk_levels(chunk("代表应当按时出席会议。", every, title=law)) == frozenset()
+
+
+def test_a_statute_passage_naming_no_level_at_all_takes_its_titles_level() -> None:
+    quorum = "第七条 常务委员会会议有常务委员会全体组成人员的过半数出席，始得举行。"
+    assert chunk_levels(chunk(quorum, ("第一章 会议的召开",), title=NPC_RULES)) == {NATIONAL}
+    local = chunk("代表应当按时出席会议。", ("第二章 地方各级人民代表大会",))
+    assert chunk_levels(local) == {TOWNSHIP, COUNTY}  # 地方各级: every local level
+    # a speech's title does not bound what it speaks of: 区人大常委会 plans in a township meeting
+    speech = chunk(
+        "全年我们还要听取和审议区政府的报告。", title="2023-乡镇人大主席会议讲话", kind=DocKind.SPEECH
+    )
+    assert chunk_levels(speech) == frozenset()
