@@ -29,6 +29,9 @@ REPEAT = 0.5  # a question term an earlier sentence already states counts this s
 RANK_PRIOR = 0.25  # gain / (rank + 1) for sentences of better-ranked passages
 QUANTITY_BONUS = 0.15  # 「几/多少/多久」: the first sentence stating the kind asked, else any quantity
 MATCH_BONUS = 0.1  # per embedder whose best-matching key (款/项/sentence) is this sentence
+# 「哪些机关」: a sentence naming several things (A、B、C) answers a question asking which things,
+# seldom with the question's noun (「…人民政府及其所属各部门、监察委员会、人民法院、人民检察院的质询案」)
+ENUMERATION_BONUS = 0.1
 LOOKUP_CHARS = 600  # an article the question names is quoted whole up to this length
 SHORT_CHARS = 150  # the passage of the best sentence is quoted whole up to this length
 LIST_CHARS = 240
@@ -55,7 +58,7 @@ class _Unit:
 class _Candidate:
     unit: _Unit
     terms: frozenset[int]  # the question's concepts the sentence states (their numbers)
-    prior: float  # its passage's rank, and the embedders that matched it
+    prior: float  # its passage's rank, the embedders that matched it, a list for 「哪些」
     quantity: bool  # the question asks 几/多少 and the sentence states a quantity
 
 
@@ -64,9 +67,9 @@ class ExtractiveAnswerer:
     idf-weighted overlap with the question terms not yet stated, preferring the best-ranked
     passages, the 款/项 the embedders matched and, for 「几/多少/多久」 questions, a sentence that
     states the kind of fact asked (text.answer_types: 五年 for 任期几年, not 两次), else any
-    quantity; the passage of the best sentence is quoted whole when it is short. A chosen
-    sentence that opens a list brings its items, and in a speech one that opens a series of
-    points brings the rest of them."""
+    quantity, and for 「哪些」 questions a sentence naming several things; the passage of the best
+    sentence is quoted whole when it is short. A chosen sentence that opens a list brings its
+    items, and in a speech one that opens a series of points brings the rest of them."""
 
     def __init__(
         self, settings: AnswerSettings, tokens: Callable[[str], list[str]], idf: Callable[[str], float]
@@ -245,6 +248,7 @@ class ExtractiveAnswerer:
         wants_quantity = bool(_ASKS_QUANTITY.search(question))
         kind = answer_type(question)  # 任期几年 wants 五年, not 两次; 多久 a period, not 2023年
         levels = question_levels(question)
+        plural = bool(_ASKS_SEVERAL.search(question))
         pool: list[_Candidate] = []
         for i, hit in enumerate(hits):
             text = hit.chunk.text
@@ -258,11 +262,12 @@ class ExtractiveAnswerer:
                 if levels and level_match(levels, passage_levels(sentence) or passage) < 0:
                     continue
                 found = sum(1 for ms, me in matched if ms < e and s < me)
+                enumerates = plural and sentence.count("、") >= 2
                 pool.append(
                     _Candidate(
                         _Unit(i, s, e),
                         frozenset(concept_of[t] for t in self._tokens(sentence) if t in concept_of),
-                        RANK_PRIOR / (i + 1) + MATCH_BONUS * found,
+                        RANK_PRIOR / (i + 1) + MATCH_BONUS * found + ENUMERATION_BONUS * enumerates,
                         states(kind, sentence)
                         if kind
                         else wants_quantity and _HAS_QUANTITY.search(sentence) is not None,

@@ -137,3 +137,14 @@ def test_a_sentence_naming_no_level_speaks_of_its_statutes() -> None:
     ]
     got = answer("区人大常委会多久开一次会？", hits)
     assert "每两个月至少举行一次" in got and "委员长" not in got
+
+
+@pytest.mark.slow
+def test_a_question_asking_which_things_gets_the_sentence_listing_them(default_assistant: Assistant) -> None:
+    """「县人大代表可以向哪些机关提出质询？」: 代表法第二十条 lists the organs (「…本级人民政府及其所属
+    各部门、监察委员会、人民法院、人民检察院的质询案」) without the word 机关, and the sentence on an
+    unsatisfying reply (「…可以要求受质询机关再作答复」), sharing more of the question's words, was
+    quoted instead."""
+    got = default_assistant.ask("县人大代表可以向哪些机关提出质询？")
+    assert not got.abstained
+    assert "监察委员会、人民法院、人民检察院的质询案" in got.answer
