@@ -32,6 +32,10 @@ MATCH_BONUS = 0.1  # per embedder whose best-matching key (款/项/sentence) is 
 # 「哪些机关」: a sentence naming several things (A、B、C) answers a question asking which things,
 # seldom with the question's noun (「…人民政府及其所属各部门、监察委员会、人民法院、人民检察院的质询案」)
 ENUMERATION_BONUS = 0.1
+# 「省、自治区、直辖市」「乡、民族乡、镇」: the levels a statute sentence speaks of, not a list it gives
+_DIVISION = r"(?:省|自治区|直辖市|自治州|设区的市|不设区的市|市辖区|县|自治县|乡|民族乡|镇)"
+_DIVISIONS = re.compile(rf"{_DIVISION}(?:、{_DIVISION})+")
+_CLAUSE = re.compile(r"[，,；;：:。！？]")
 LOOKUP_CHARS = 600  # an article the question names is quoted whole up to this length
 SHORT_CHARS = 150  # the passage of the best sentence is quoted whole up to this length
 LIST_CHARS = 240
@@ -262,7 +266,7 @@ class ExtractiveAnswerer:
                 if levels and level_match(levels, passage_levels(sentence) or passage) < 0:
                     continue
                 found = sum(1 for ms, me in matched if ms < e and s < me)
-                enumerates = plural and sentence.count("、") >= 2
+                enumerates = plural and _names_several(sentence)
                 pool.append(
                     _Candidate(
                         _Unit(i, s, e),
@@ -384,6 +388,13 @@ def _strip_label(sentence: str, article: str) -> str:
 def _lead_of(text: str, article: str) -> str:
     first = text.split("\n", 1)[0]
     return first[len(article) :].strip() if article and first.startswith(article) else ""
+
+
+def _names_several(sentence: str) -> bool:
+    """Three things or more named in one clause (「…监察委员会、人民法院、人民检察院的质询案」), not
+    counting the levels a statute speaks of nor a pair in each of two clauses (「法律、法规…，
+    视察、调研」)."""
+    return any(clause.count("、") >= 2 for clause in _CLAUSE.split(_DIVISIONS.sub("", sentence)))
 
 
 def _sentences(chunk: Chunk) -> Iterator[tuple[int, int]]:

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from assistant.answering.evidence import Evidence
-from assistant.answering.extractive import _HAS_QUANTITY, ExtractiveAnswerer
+from assistant.answering.extractive import _HAS_QUANTITY, ExtractiveAnswerer, _names_several
 from assistant.config import AnswerSettings
 from assistant.service import Assistant
 from assistant.text.normalize import QueryNormalizer
@@ -148,3 +148,11 @@ def test_a_question_asking_which_things_gets_the_sentence_listing_them(default_a
     got = default_assistant.ask("县人大代表可以向哪些机关提出质询？")
     assert not got.abstained
     assert "监察委员会、人民法院、人民检察院的质询案" in got.answer
+
+
+def test_a_list_is_three_things_in_one_clause_not_the_levels_a_statute_names() -> None:
+    assert _names_several("提出对本级人民政府及其所属各部门、监察委员会、人民法院、人民检察院的质询案。")
+    # 「人大代表有哪些权利？」 had its list of rights displaced by sentences naming levels
+    assert not _names_several("省、自治区、直辖市、自治州、设区的市的人民代表大会代表可以列席会议。")
+    assert not _names_several("（八）听取和审议乡、民族乡、镇的人民政府的工作报告；")
+    assert not _names_several("对法律、法规实施情况进行检查，开展视察、调研等活动。")  # two pairs
