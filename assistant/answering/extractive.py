@@ -12,17 +12,13 @@ from assistant.answering.evidence import Evidence
 from assistant.chunking.sentences import sentence_spans
 from assistant.config import AnswerSettings
 from assistant.retrieval.levels import chunk_levels, level_match, passage_levels, question_levels
-from assistant.text.answer_types import answer_type, states
+from assistant.text.answer_types import ASKS_QUANTITY, STATES_QUANTITY, answer_type, states
 from assistant.text.normalize import concepts
 from assistant.text.parts import asking_parts
 from assistant.text.tokenize import is_bigram
 from assistant.types import Answer, Chunk, Hit
 
 _ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
-_ASKS_QUANTITY = re.compile(r"几|多少|多久|多长|期限|时间|比例|人数|什么时候|何时|多大")
-_HAS_QUANTITY = re.compile(
-    r"[0-9一二三四五六七八九十百千万两]+(?:个月|日|天|年|周岁|岁|次|人|名|分之|以上|以下|届)|分之|过半数|半数"
-)
 # Sentence selection, tuned on eval/questions.jsonl (key coverage; dev and test splits alike):
 RATIO = 0.4  # a further sentence must gain this share of what the first one did
 REPEAT = 0.5  # a question term an earlier sentence already states counts this share of its weight
@@ -249,7 +245,7 @@ class ExtractiveAnswerer:
         weights = {i: sum(map(self._idf, g)) / len(g) for i, g in enumerate(groups)}
         concept_of = {t: i for i, g in enumerate(groups) for t in g}
         total = sum(weights.values()) or 1.0
-        wants_quantity = bool(_ASKS_QUANTITY.search(question))
+        wants_quantity = bool(ASKS_QUANTITY.search(question))
         kind = answer_type(question)  # 任期几年 wants 五年, not 两次; 多久 a period, not 2023年
         levels = question_levels(question)
         plural = bool(_ASKS_SEVERAL.search(question))
@@ -274,7 +270,7 @@ class ExtractiveAnswerer:
                         RANK_PRIOR / (i + 1) + MATCH_BONUS * found + ENUMERATION_BONUS * enumerates,
                         states(kind, sentence)
                         if kind
-                        else wants_quantity and _HAS_QUANTITY.search(sentence) is not None,
+                        else wants_quantity and STATES_QUANTITY.search(sentence) is not None,
                     )
                 )
         covered: set[int] = set()
@@ -333,7 +329,7 @@ class ExtractiveAnswerer:
             own = frozenset(c for c in words[i] - others if weights[c] > 0 and c in stated)
             if not own or len(out) > self.settings.max_sentences:
                 continue
-            share = _PartShare(own, weights, bool(_ASKS_QUANTITY.search(part)), hits)
+            share = _PartShare(own, weights, bool(ASKS_QUANTITY.search(part)), hits)
             if any(share(c) for c in candidates if c.unit in out):
                 continue
             cited = {u.hit for u in out}
@@ -358,7 +354,7 @@ class _PartShare:
     def __call__(self, c: _Candidate) -> float:
         share = sum(self.weights[t] for t in c.terms & self.own) / sum(self.weights[t] for t in self.own)
         text = self.hits[c.unit.hit].chunk.text[c.unit.start : c.unit.end]
-        if self.asks_quantity and _HAS_QUANTITY.search(text) is None:
+        if self.asks_quantity and STATES_QUANTITY.search(text) is None:
             return 0.0
         return share if share > 0.5 else 0.0
 

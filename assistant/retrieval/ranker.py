@@ -18,11 +18,8 @@ import numpy as np
 
 from assistant.index.store import Snapshot
 from assistant.retrieval.levels import level_match
-from assistant.text.answer_types import answer_type, states
+from assistant.text.answer_types import ASKS_QUANTITY, STATES_QUANTITY, answer_type, states
 from assistant.types import Chunk
-
-_QUANTITY_Q = re.compile(r"几|多少|多久|多长|期限|比例|人数|什么时候|何时")
-_QUANTITY_P = re.compile(r"[一二三四五六七八九十百千万两]+(?:个月|日|天|年|次|人|名)|分之|过半数|以上联名")
 
 BASE_FEATURES = (
     "coverage",
@@ -61,7 +58,7 @@ def candidate_features(
     ranked: dict[str, list[int]] = cands.ranked  # type: ignore[attr-defined]
     scores: dict[str, dict[int, float]] = cands.scores  # type: ignore[attr-defined]
     total_idf = sum(idf.values()) or 1.0
-    wants_quantity = bool(_QUANTITY_Q.search(question))
+    wants_quantity = bool(ASKS_QUANTITY.search(question))
     kind = answer_type(cands.query.original)  # type: ignore[attr-defined]  # 几年: 五年; 几月: 六月
     rank_of = {name: {p: r for r, p in enumerate(ranked.get(name, []))} for name in retrievers}
     bounds = {name: (min(sc.values()), max(sc.values())) for name, sc in scores.items() if sc}
@@ -87,7 +84,7 @@ def candidate_features(
             float(chunk.doc_id in cands.named_docs),  # type: ignore[attr-defined]
             float(chunk.kind in cands.hinted_kinds),  # type: ignore[attr-defined]
             float(level_match(cands.levels, snap.levels[pos])),  # type: ignore[attr-defined]
-            float(wants_quantity and bool(_QUANTITY_P.search(chunk.text))),
+            float(wants_quantity and bool(STATES_QUANTITY.search(chunk.text))),
             float(bool(kind) and states(kind, chunk.text)),
             math.log1p(len(chunk.text)) / 7.0,
             float(pos in cands.pinned),  # type: ignore[attr-defined]

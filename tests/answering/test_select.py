@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from assistant.answering.evidence import Evidence
-from assistant.answering.extractive import _HAS_QUANTITY, ExtractiveAnswerer, _names_several
+from assistant.answering.extractive import ExtractiveAnswerer, _names_several
 from assistant.config import AnswerSettings
 from assistant.service import Assistant
 from assistant.text.normalize import QueryNormalizer
@@ -81,13 +81,6 @@ def test_a_word_both_wordings_share_is_a_concept_of_its_own() -> None:
     assert ("提建议", "提出建议") in nq.synonyms
     assert all("建议" not in g for g in groups)  # 建议 is what is asked about, not a spelling
     assert any("提出" in g for g in groups)
-
-
-def test_ages_and_thousands_are_quantities() -> None:
-    """「多大年纪」 is answered by 年满十八周岁, 「名额多少」 by 不超过三千人."""
-    assert _HAS_QUANTITY.search("年满十八周岁的公民")
-    assert _HAS_QUANTITY.search("代表名额不超过三千人")
-    assert not _HAS_QUANTITY.search("选民登记按选区进行")
 
 
 @pytest.mark.slow

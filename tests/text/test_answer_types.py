@@ -1,7 +1,7 @@
 """The kind of fact a question asks for, shared by the ranker (which prefers passages stating it)
 and the abstention rules (which withhold an answer whose top passages do not)."""
 
-from assistant.text.answer_types import answer_type, required_type, states
+from assistant.text.answer_types import STATES_QUANTITY, answer_type, required_type, states
 
 
 def test_how_many_years_asks_for_a_term_not_for_a_year() -> None:
@@ -70,3 +70,10 @@ def test_every_how_many_years_asks_for_the_term() -> None:
 
 def test_a_month_with_its_day_names_the_month() -> None:
     assert states("month", "区人代会于2024年1月8日开幕。")
+
+
+def test_ages_and_thousands_are_quantities() -> None:
+    """「多大年纪」 is answered by 年满十八周岁, 「名额多少」 by 不超过三千人."""
+    assert STATES_QUANTITY.search("年满十八周岁的公民")
+    assert STATES_QUANTITY.search("代表名额不超过三千人")
+    assert not STATES_QUANTITY.search("选民登记按选区进行")
