@@ -31,7 +31,7 @@ from assistant.index.ingest import FileResult, Ingester, IngestReport
 from assistant.index.lock import write_lock
 from assistant.index.store import Index
 from assistant.retrieval.filters import Filters
-from assistant.retrieval.hybrid import Candidates, HybridRetriever
+from assistant.retrieval.hybrid import TOPICAL_HITS, Candidates, HybridRetriever
 from assistant.text.answer_types import required_type, without_asking
 from assistant.text.normalize import QueryNormalizer, concepts
 from assistant.types import Answer, DocKind, Hit
@@ -176,9 +176,9 @@ class Assistant:
         tokens = self.index.tokenizer.tokens
         question = concepts(cands.tokens, cands.synonyms)
         kind = required_type(cands.query.original)
-        # judged on the passages ranked on the topic alone (HybridRetriever: Candidates.topical)
-        judged = cands.topical or list(hits)
-        texts = [h.chunk.text for h in judged[:3]]
+        # judged on the top passages ranked on the topic alone (HybridRetriever: Candidates.topical)
+        judged = (cands.topical or list(hits))[:TOPICAL_HITS]
+        texts = [h.chunk.text for h in judged]
         term, spelled = shorthand(cands.query.original, texts)
         # what a question asking for a fact is about: its rare terms, without the asking words
         asked_about = tokens(without_asking(kind, cands.query.both)) if kind else []

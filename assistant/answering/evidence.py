@@ -78,16 +78,15 @@ def coverage(
     hits: Sequence[Hit],
     idf: Callable[[str], float],
     tokens: Callable[[str], list[str]],
-    top: int = 3,
 ) -> float:
-    """Share of the question's concepts (text.normalize.concepts) that the top passages mention,
+    """Share of the question's concepts (text.normalize.concepts) that the passages judged mention,
     each weighted by its rarest token's idf: 乡镇 counts as found where a passage says 乡、民族乡、镇."""
     weighted = [(max(idf(t) for t in concept), concept) for concept in concepts if concept]
     total = sum(w for w, _ in weighted)
     if not total or not hits:
         return 0.0
     found: set[str] = set()
-    for hit in hits[:top]:
+    for hit in hits:
         found |= set(tokens(hit.chunk.heading + "\n" + hit.chunk.text))
     return sum(w for w, concept in weighted if found.intersection(concept)) / total
 
@@ -147,7 +146,7 @@ def shorthand(question: str, texts: Sequence[str]) -> tuple[str, bool]:
 
 
 def best_similarities(hits: Sequence[Hit], embedders: Sequence[str]) -> dict[str, float]:
-    return {name: max((h.scores.get(name, 0.0) for h in hits[:3]), default=0.0) for name in embedders}
+    return {name: max((h.scores.get(name, 0.0) for h in hits), default=0.0) for name in embedders}
 
 
 # Rules, not fitted: a question about a place or person the corpus never names, asking for a

@@ -21,7 +21,7 @@ from assistant.types import DocKind, Hit
 PROSE_CUES = ("讲话", "今年", "去年", "明年", "区里", "全区", "会上", "报告里", "报告中")
 
 BM25 = "bm25"
-TOPICAL_HITS = 3  # Candidates.topical: as many as the abstention rules read
+TOPICAL_HITS = 3  # Candidates.topical; the abstention rules judge this many passages
 STATUTES = (DocKind.LAW, DocKind.REGULATION)
 
 
