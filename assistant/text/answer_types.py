@@ -72,8 +72,8 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 }
 
 
-# Any quantity, whatever its kind: for 「几/多少」 questions the table above has no kind for
-# (「有几项职权」), the ranker's `quantity` feature and the answerer's bonus fall back on these.
+# Any quantity, whatever its kind: the ranker's `quantity` feature, and the answerer's bonus when
+# the question asks no kind the table names (「有几项职权」).
 ASKS_QUANTITY = re.compile(r"几|多少|多久|多长|期限|时间|比例|人数|什么时候|何时|多大")
 STATES_QUANTITY = re.compile(
     r"[0-9一二三四五六七八九十百千万两]+(?:个月|日|天|年|周岁|岁|次|人|名|分之|以上|以下|届)|分之|过半数|半数"
