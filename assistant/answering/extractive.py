@@ -243,9 +243,11 @@ class ExtractiveAnswerer:
         a sentence for each part instead of two wordings of the first. A term is a concept
         (text.normalize.concepts): 乡镇人大 spelled out as 乡、民族乡、镇的人民代表大会 is one term
         weighing the mean idf of its tokens, as in BM25, not 23 terms that make any sentence
-        naming a township congress outweigh the one stating what was asked (「每届任期」). A
-        sentence stating only another level's rule than the question names is not a candidate
-        (the NPC's 「每年举行一次」 for a township question), nor for a part (_each_part)."""
+        naming a township congress outweigh the one stating what was asked (「每届任期」); a
+        concept of character bigrams only weighs BIGRAM_SHARE of that. A sentence stating only
+        another level's rule than the question names, or a statute sentence naming no level in a
+        passage of another level, is not a candidate (the NPC's 「每年举行一次」 for a township
+        question), nor for a part (_each_part)."""
         groups = concepts(list(query_tokens), synonyms)
         weights = {i: _concept_weight(g, self._idf) for i, g in enumerate(groups)}
         concept_of = {t: i for i, g in enumerate(groups) for t in g}
