@@ -22,7 +22,7 @@ PROSE_CUES = ("讲话", "今年", "去年", "明年", "区里", "全区", "会�
 
 BM25 = "bm25"
 TOPICAL_HITS = 3  # Candidates.topical; the abstention rules judge this many passages
-STATUTES = (DocKind.LAW, DocKind.REGULATION)
+STATUTES = tuple(kind for kind in DocKind if kind.statute)  # the kinds a legal basis is in
 
 
 @dataclass
