@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
-from assistant.answering.conversation import Turn, last_question, resolve
+from assistant.answering.conversation import Turn, last_question
 from assistant.answering.evidence import (
     SUBJECT_IDF,
     AbstentionModel,
@@ -33,6 +33,7 @@ from assistant.index.store import Index
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.hybrid import TOPICAL_HITS, Candidates, HybridRetriever
 from assistant.text.answer_types import required_type, without_asking
+from assistant.text.follow_up import resolve
 from assistant.text.normalize import QueryNormalizer, concepts
 from assistant.types import Answer, DocKind, Hit
 

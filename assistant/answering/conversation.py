@@ -1,21 +1,13 @@
-"""Multi-turn chat: a follow-up such as 「那罢免呢？」 or 「这个要多少人联名？」 is rewritten into a
-self-contained question from the previous user turn before retrieval."""
+"""Multi-turn chat: the last user turn, resolved against the earlier ones (text.follow_up: 「那罢免
+呢？」 or 「这个要多少人联名？」 become self-contained questions) before retrieval."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.errors import InvalidInput
 
-_PRONOUN = re.compile(r"这个|这件事|这种情况|这种|这项|这样|它|其|该事项|上述|同样")
-_OPENER = re.compile(r"^(那么|那|还有|另外|再问一下|再问|如果是|要是)[，,、\s]*")
-_WHAT_ABOUT = re.compile(r"^(?:那么|那)?[，,\s]*(.{1,20}?)(?:的话)?呢[？?]?$")
-_QUESTION_TAIL = re.compile(
-    r"(是什么|是怎么规定的|怎么规定|有什么规定|有哪些|怎么办|怎么|如何|吗|呢|？|\?|。)+$"
-)
-_CONTENT = re.compile(r"[\u4e00-\u9fff]")
 MAX_TURNS = 50
 
 
@@ -35,65 +27,3 @@ def last_question(turns: Sequence[Turn]) -> tuple[str, list[str]]:
     if not users or turns[-1].role != "user":
         raise InvalidInput("最后一条消息应当是用户的问题")
     return users[-1], users[:-1]
-
-
-def is_follow_up(question: str) -> bool:
-    """Short, or leaning on something said before (那…呢, 这个, 它)."""
-    q = question.strip()
-    content = len(_CONTENT.findall(q))
-    return bool(_OPENER.match(q) or _WHAT_ABOUT.match(q) or _PRONOUN.search(q)) or content <= 4
-
-
-def resolve(question: str, earlier: Sequence[str]) -> str:
-    """A self-contained question: the follow-up with the subject of the previous question."""
-    if not earlier or not is_follow_up(question):
-        return question
-    previous = resolve(earlier[-1], earlier[:-1])  # the previous turn may itself be a follow-up
-    topic = _QUESTION_TAIL.sub("", previous).strip("，, ")
-    q = question.strip()
-    what = _WHAT_ABOUT.match(q)
-    if what:
-        swapped = _swap(previous, what.group(1))  # 「那县级呢？」: same question, other level or role
-        return swapped or f"{_subject(topic)}{what.group(1)}？"  # 「那罢免呢？」: same subject, new matter
-    if _PRONOUN.search(q):  # 「这个要多少人联名？」: the pronoun stands for the previous topic
-        return _PRONOUN.sub(topic, _OPENER.sub("", q), count=1)
-    return f"{topic}，{_OPENER.sub('', q)}"
-
-
-# Words a follow-up swaps one for another: levels of government and roles, longest first.
-_SLOTS = (
-    ("全国", "省级", "省", "设区的市", "市级", "县级", "区级", "县", "区", "乡镇", "乡级", "乡", "镇"),
-    (
-        "人大主席团",
-        "主席团",
-        "人大主席",
-        "人大副主席",
-        "人大代表",
-        "代表",
-        "常委会",
-        "乡长",
-        "镇长",
-        "副乡长",
-        "副镇长",
-        "选民",
-    ),
-)
-
-
-def _swap(previous: str, replacement: str) -> str:
-    """The previous question with its level or role replaced by the follow-up's, or ''."""
-    for slot in _SLOTS:
-        new = next((w for w in slot if w in replacement), None)
-        old = next((w for w in slot if w in previous), None)
-        # only a bare swap (「那县级呢」, 「那全国人大呢」); 「那罢免镇长呢」 asks about a new matter
-        if new and old and new != old and len(replacement) <= len(new) + 2:
-            return previous.replace(old, new, 1)
-    return ""
-
-
-def _subject(topic: str) -> str:
-    """Who or what the previous question was about: the part before its verb (怎么/要/能/可以…)."""
-    match = re.match(
-        r"^(.{2,20}?)(?:怎么|如何|要|需要|能|可以|应当|由谁|是否|有没有|的程序|的产生|选举|任期|多久)", topic
-    )
-    return match.group(1) if match else topic

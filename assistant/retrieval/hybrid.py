@@ -15,6 +15,7 @@ from assistant.retrieval.levels import level_match, question_levels
 from assistant.retrieval.lookup import LawResolver
 from assistant.retrieval.ranker import ANSWER_FEATURES, LinearRanker, candidate_features, feature_names
 from assistant.text.normalize import NormalizedQuery, QueryNormalizer
+from assistant.text.parts import sub_questions
 from assistant.types import DocKind, Hit
 
 # Words that place a question in a speech or work report rather than in the statutes.
@@ -76,7 +77,12 @@ class HybridRetriever:
         snap = self.index.snapshot()
         filters = filters or Filters()
         cands = self.candidates(snap, query, filters)
-        return self._fuse(snap, cands, k), cands
+        hits = self._fuse(snap, cands, k)
+        asked = sub_questions(cands.query.original)
+        if asked:  # one search of the whole message ranks what its first question asks first
+            found = [self._fuse(snap, self.candidates(snap, q, filters), k) for q in asked]
+            hits = interleaved([hits, *found], k, keep=len(cands.pinned))
+        return hits, cands
 
     # --- candidates -------------------------------------------------------------------------
     def candidates(self, snap: Snapshot, query: str, filters: Filters) -> Candidates:
@@ -258,3 +264,20 @@ class HybridRetriever:
             return fused, None
         topical = ranker.score(x, names, leave_out=ANSWER_FEATURES)
         return fused, {str(p): float(v) for p, v in zip(positions, topical, strict=True)}
+
+
+def interleaved(rankings: Sequence[list[Hit]], k: int, keep: int = 0) -> list[Hit]:
+    """The first ranking's top `keep` (the articles a message names), then the rankings' hits in
+    turn, first of each, second of each…, each passage once, k in all. A merged hit's score is at
+    most the one above it, so the scores shown still fall down the list."""
+    merged: list[Hit] = list(rankings[0][:keep])
+    seen = {hit.chunk.chunk_id for hit in merged}
+    for depth in range(max(map(len, rankings), default=0)):
+        for ranking in rankings:
+            if depth < len(ranking) and ranking[depth].chunk.chunk_id not in seen:
+                hit = ranking[depth]
+                if merged and hit.score > merged[-1].score:
+                    hit = replace(hit, score=merged[-1].score)
+                merged.append(hit)
+                seen.add(hit.chunk.chunk_id)
+    return merged[:k]

@@ -1,10 +1,13 @@
 """The parts of a question that each ask something (「罢免镇长要几个代表联名，向谁提出？」 asks two
 things): the extractive answerer gives each a sentence, and the abstention rules read a missing
-fact as missing for the part that asks for it."""
+fact as missing for the part that asks for it. And the questions one message asks one after
+another (「…联名？选举经费从哪里出？」), which the retriever also searches one by one."""
 
 from __future__ import annotations
 
 import re
+
+from assistant.text.follow_up import resolve
 
 # What asks (几个人, 怎么办, 能不能, 谁): a clause holding one ends a part of the question.
 _ASKS = re.compile(r"几|多少|多久|多长|怎么|怎样|如何|谁|哪|什么|啥|吗|能不能|能否|是否|有没有|区别|一样")
@@ -24,3 +27,18 @@ def asking_parts(question: str) -> list[str]:
     if pending and parts:
         parts[-1] += "，" + pending
     return parts
+
+
+_SUB_QUESTION = re.compile(r"[^？?]+[？?]")
+
+
+def sub_questions(question: str) -> list[str]:
+    """The questions one message asks one after another (「乡镇人代会审查预算草案，重点审哪些内容？
+    预算批准以后多少天内要向社会公开？」), each made self-contained from the ones before it as a
+    chat's follow-up is (「代表能提议临时开乡镇人代会吗？要多少人？」: the second becomes 「代表能提议临时
+    开乡镇人代会，要多少人？」); [] for a message asking one question."""
+    asked = [q.strip("，,。 ") for q in _SUB_QUESTION.findall(question)]
+    asked = [q for q in asked if q.strip("？?")]
+    if len(asked) < 2:
+        return []
+    return [resolve(q, asked[:i]) for i, q in enumerate(asked)]

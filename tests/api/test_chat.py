@@ -6,7 +6,7 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.answering.conversation import is_follow_up, resolve
+from assistant.text.follow_up import is_follow_up, resolve
 
 pytestmark = pytest.mark.slow
 

@@ -1,0 +1,44 @@
+"""A message asking two questions (「罢免镇长要多少代表联名？选举经费从哪里出？」): each question is
+searched on its own too, and the rankings are taken in turn, so the second question's passage is
+not crowded out of the top five by the first question's neighbours."""
+
+import pytest
+
+from assistant.retrieval.hybrid import interleaved
+from assistant.service import Assistant
+from assistant.types import Chunk, DocKind, Hit
+
+
+def hit(name: str, score: float) -> Hit:
+    return Hit(Chunk(name, "d", 0, name, 0, len(name), "地方组织法", DocKind.LAW, "law.md"), score)
+
+
+def test_rankings_are_taken_in_turn_each_passage_once() -> None:
+    whole = [hit("a", 9.0), hit("b", 8.0), hit("c", 7.0)]
+    first = [hit("a", 6.0), hit("d", 5.0)]
+    second = [hit("e", 12.0), hit("b", 11.0), hit("f", 10.0)]
+    merged = interleaved([whole, first, second], 5)
+    assert [h.chunk.chunk_id for h in merged] == ["a", "e", "b", "d", "c"]
+    scores = [h.score for h in merged]
+    assert scores == sorted(scores, reverse=True)  # e's 12.0 is shown as a's 9.0
+
+
+def test_named_articles_stay_first() -> None:
+    whole = [hit("pinned1", 20.0), hit("pinned2", 20.0), hit("b", 8.0)]
+    merged = interleaved([whole, [hit("e", 30.0)]], 4, keep=2)
+    assert [h.chunk.chunk_id for h in merged] == ["pinned1", "pinned2", "e", "b"]
+    assert merged[2].score == 20.0
+    assert interleaved([[], []], 5) == []
+
+
+@pytest.mark.slow
+def test_the_second_question_gets_its_article(default_assistant: Assistant) -> None:
+    """Searched as one, the recall articles (地方组织法第三十一条, 选举法第五十条, 宪法第一百零一条…)
+    fill the top five and the answer says nothing of election funds."""
+    question = "罢免镇长要多少代表联名？选举经费从哪里出？"
+    hits = default_assistant.search(question, 5)
+    found = [(h.chunk.title, h.chunk.article) for h in hits]
+    assert "组织法" in found[0][0] and found[0][1] == "第三十一条", found
+    assert any("选举法" in title and article == "第八条" for title, article in found), found
+    answer = default_assistant.ask(question).answer
+    assert "五分之一以上代表联名" in answer and "由国库开支" in answer, answer

@@ -1,0 +1,31 @@
+"""Which parts of a message ask something, and which questions it asks one after another."""
+
+from assistant.text.parts import sub_questions
+
+
+def test_one_question_is_no_series() -> None:
+    assert sub_questions("乡镇人大一年开几次会？") == []
+    assert sub_questions("要罢免一个镇人大代表，选民怎么提，怎样才算通过？") == []  # one question, two parts
+    assert sub_questions("乡镇人大一年开几次会") == []
+
+
+def test_each_question_of_a_message_stands_alone() -> None:
+    assert sub_questions("罢免镇长要多少代表联名？选举经费从哪里出？") == [
+        "罢免镇长要多少代表联名？",
+        "选举经费从哪里出？",
+    ]
+
+
+def test_a_follow_up_takes_the_question_before() -> None:
+    """「要多少人？」 alone would search for nothing in particular (text.follow_up.resolve)."""
+    assert sub_questions("代表能提议临时开乡镇人代会吗？要多少人？") == [
+        "代表能提议临时开乡镇人代会吗？",
+        "代表能提议临时开乡镇人代会，要多少人？",
+    ]
+
+
+def test_empty_and_ascii_question_marks() -> None:
+    assert sub_questions("？？罢免镇长要多少代表联名?？选举经费从哪里出?") == [
+        "罢免镇长要多少代表联名?",
+        "选举经费从哪里出?",
+    ]
