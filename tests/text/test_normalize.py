@@ -24,6 +24,8 @@ def normalizer() -> QueryNormalizer:
         ("代表能提议临时开乡镇人代会吗", "代表能提议临时召集乡、民族乡、镇的人民代表大会会议吗"),
         ("能临时开会吗", "能临时召集会议吗"),
         ("区人大常委会多久开一次会？", "市辖区人民代表大会常务委员会多久举行一次会议？"),
+        ("有人花钱拉票，当选算不算数？", "有人以金钱贿赂，当选算不算数？"),
+        ("代表发言会不会被追责？", "代表发言会不会被追究？"),
     ],
 )
 def test_statute_wording(normalizer: QueryNormalizer, question: str, expected: str) -> None:
