@@ -266,7 +266,7 @@ class ExtractiveAnswerer:
                 sentence = text[s:e]
                 if len(sentence) < 4:
                     continue
-                if levels and level_match(levels, passage_levels(sentence) or passage) < 0:
+                if levels and level_match(levels, _sentence_levels(hit.chunk, s, e) or passage) < 0:
                     continue
                 found = sum(1 for ms, me in matched if ms < e and s < me)
                 enumerates = plural and _names_several(sentence)
@@ -405,6 +405,20 @@ def _names_several(sentence: str) -> bool:
     counting the levels a statute speaks of nor a pair in each of two clauses (「法律、法规…，
     视察、调研」)."""
     return any(clause.count("、") >= 2 for clause in _CLAUSE.split(_DIVISIONS.sub("", sentence)))
+
+
+def _sentence_levels(chunk: Chunk, start: int, end: int) -> frozenset[str]:
+    """The levels a sentence names, else those of the numbered item (项) it continues: 「人口超过
+    一千万的，代表总名额不得超过六百五十名；」 ends 选举法第十二条's item (二) on 设区的市、自治州. Not
+    those of a 款, whose further sentences often speak of another level than its first (「…补选
+    的具体办法，由省、自治区、直辖市的人民代表大会常务委员会规定。」)."""
+    own = passage_levels(chunk.text[start:end])
+    if own:
+        return own
+    item = next(((s, e) for s, e in chunk.items if s <= start and end <= e), None)
+    if item is None or not _ITEM.match(_strip_label(chunk.text[slice(*item)], chunk.article)):
+        return frozenset()
+    return passage_levels(chunk.text[slice(*item)])
 
 
 def _sentences(chunk: Chunk) -> Iterator[tuple[int, int]]:

@@ -1,7 +1,10 @@
-"""Which level of the congress system a question and a passage are about (乡镇 / 县级 / 全国).
+"""Which level of the congress system a question and a passage are about (乡镇 / 县级 / 省、设区
+的市 / 全国).
 
 Statutes often state one rule per level in neighbouring articles (罢免 at 县级以上 needs 十分之一,
-at 乡级 五分之一), so a question about a township should prefer the township article.
+at 乡级 五分之一) or sentences (预算法第四十四条: the provinces' budget committee, the cities', the
+counties'), so a question about a township should prefer the township article, and one about a
+county the county's sentence.
 """
 
 from __future__ import annotations
@@ -10,7 +13,8 @@ import re
 
 from assistant.types import Chunk
 
-TOWNSHIP, COUNTY, NATIONAL = "township", "county", "national"
+TOWNSHIP, COUNTY, PROVINCE, NATIONAL = "township", "county", "province", "national"
+ALL_LEVELS = frozenset({TOWNSHIP, COUNTY, PROVINCE, NATIONAL})
 
 QUESTION_CUES: dict[str, tuple[str, ...]] = {
     TOWNSHIP: (
@@ -39,19 +43,25 @@ QUESTION_CUES: dict[str, tuple[str, ...]] = {
         "区人代会",
         "县人代会",
         "区级",
-        "市人大",
-        "省人大",
     ),
+    # provinces and the cities divided into districts (设区的市), which statutes name together
+    PROVINCE: ("省人大", "市人大", "省级", "省政府", "市政府", "省长", "市长", "设区的市", "自治州"),
     NATIONAL: ("全国人大", "全国人民代表大会", "国务院", "委员长", "全国人代会"),
 }
 PASSAGE_MARKERS: dict[str, tuple[str, ...]] = {
     TOWNSHIP: ("乡、民族乡、镇", "乡级", "乡镇", "乡长", "镇长"),
-    COUNTY: ("县级以上", "县、自治县", "县级", "市辖区", "设区的市"),
+    COUNTY: ("县级以上", "县、自治县", "县级", "市辖区"),
+    PROVINCE: ("县级以上", "省、自治区", "省级", "自治州", "设区的市"),
     NATIONAL: ("全国人民代表大会",),
 }
 
 
+# 「不设区的市」 is a county-level city, named with the counties (「县、自治县、不设区的市、市辖区」)
+_NOT_DIVIDED = re.compile(r"不设区的市")
+
+
 def question_levels(text: str) -> frozenset[str]:
+    text = _NOT_DIVIDED.sub("县", text)
     return frozenset(level for level, cues in QUESTION_CUES.items() if any(c in text for c in cues))
 
 
@@ -60,9 +70,10 @@ _COUNTY_AND_UP = re.compile(r"县级以上(?:的)?(?:地方)?各级")
 
 
 def passage_levels(text: str) -> frozenset[str]:
+    text = _NOT_DIVIDED.sub("县", text)
     levels = {level for level, marks in PASSAGE_MARKERS.items() if any(m in text for m in marks)}
     if "地方各级" in _COUNTY_AND_UP.sub("", text):
-        levels |= {TOWNSHIP, COUNTY}
+        levels |= {TOWNSHIP, COUNTY, PROVINCE}
     return frozenset(levels)
 
 
@@ -80,7 +91,7 @@ def chunk_levels(chunk: Chunk) -> frozenset[str]:
     for context in (" ".join(chunk.section_path), chunk.title if chunk.kind.statute else ""):
         found = passage_levels(context)
         if found:
-            return frozenset() if found == {TOWNSHIP, COUNTY, NATIONAL} else found
+            return frozenset() if found == ALL_LEVELS else found
     return frozenset()
 
 

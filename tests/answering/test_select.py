@@ -132,6 +132,42 @@ def test_a_sentence_naming_no_level_speaks_of_its_statutes() -> None:
     assert "每两个月至少举行一次" in got and "委员长" not in got
 
 
+def test_a_provinces_rule_is_not_quoted_for_a_county_question() -> None:
+    """预算法第四十四条 gives provinces, cities and counties a sentence each; 「县级…」 asks for the
+    county's, and 省、自治区、直辖市 are a level of their own, not a county's."""
+    article = (
+        "第四十四条 省、自治区、直辖市政府财政部门应当在本级人民代表大会会议举行的三十日前，将本级预算草案的初步"
+        "方案提交本级人民代表大会有关专门委员会进行初步审查。\n\n设区的市、自治州政府财政部门应当在本级人民代表"
+        "大会会议举行的三十日前，将本级预算草案的初步方案提交本级人民代表大会有关专门委员会进行初步审查。"
+        "\n\n县、自治县、不设区的市、市辖区政府应当在本级"
+        "人民代表大会会议举行的三十日前，将本级预算草案的初步方案提交本级人民代表大会常务委员会进行初步审查。"
+    )
+    got = answer("县级预算草案的初步审查由谁负责？", [hit(article, 0)])
+    assert "常务委员会进行初步审查" in got and "省、自治区" not in got and "设区的市、自治州" not in got
+
+
+def test_a_sentence_continuing_a_numbered_item_is_of_the_items_level() -> None:
+    """选举法第十二条's item (二) on 设区的市 goes on after its ； with 「人口超过一千万的，代表总名额不得
+    超过六百五十名」, which names no level; a township question must not get it as the maximum."""
+    items = (
+        "（一）省、自治区、直辖市的代表名额基数为三百五十名，省、自治区每十五万人可以增加一名代表，直辖市每二万五千"
+        "人可以增加一名代表；但是，代表总名额不得超过一千名；",
+        "（二）设区的市、自治州的代表名额基数为二百四十名，每二万五千人可以增加一名代表；人口超过一千万的，代表总"
+        "名额不得超过六百五十名；",
+        "（四）乡、民族乡、镇的代表名额基数为四十五名，每一千五百人可以增加一名代表；但是，代表总名额不得超过"
+        "一百六十名；",
+    )
+    lead = "第十二条 地方各级人民代表大会的代表名额，按照下列规定确定："
+    text = "\n\n".join((lead, *items))
+    spans = []
+    for part in (lead, *items):
+        start = text.index(part)
+        spans.append((start, start + len(part)))
+    chunk = replace(hit(text, 0).chunk, items=tuple(spans))
+    got = answer("乡镇人大代表最多多少名？", [Hit(chunk, 1.0)])
+    assert "一百六十名" in got and "六百五十名" not in got and "一千名" not in got
+
+
 @pytest.mark.slow
 def test_a_question_asking_which_things_gets_the_sentence_listing_them(default_assistant: Assistant) -> None:
     """「县人大代表可以向哪些机关提出质询？」: 代表法第二十条 lists the organs (「…本级人民政府及其所属

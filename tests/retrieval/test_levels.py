@@ -1,8 +1,10 @@
-"""Level of government (乡镇 / 县级 / 全国) of questions and passages, and how they match."""
+"""Level of government (乡镇 / 县级 / 省、设区的市 / 全国) of questions and passages, and how they
+match."""
 
 from assistant.retrieval.levels import (
     COUNTY,
     NATIONAL,
+    PROVINCE,
     TOWNSHIP,
     chunk_levels,
     level_match,
@@ -17,18 +19,25 @@ def test_question_levels_from_colloquial_cues() -> None:
     assert question_levels("区人代会闭会期间，区人大常委会能任免副区长吗？") == {COUNTY}
     assert question_levels("全国人大代表怎么提议案？") == {NATIONAL}
     assert question_levels("代表资格审查委员会主要审查啥？") == frozenset()
+    assert question_levels("市人大常委会可以撤销下一级人大的决议吗？") == {PROVINCE}
+    assert question_levels("不设区的市人大代表名额怎么定？") == {COUNTY}  # a county-level city
 
 
 def test_passage_levels_from_statute_wording() -> None:
     township = "乡、民族乡、镇的人民代表大会代表在本级人民代表大会闭会期间，根据统一安排，开展调研等活动。"
     county = "县级以上的各级人民代表大会常务委员会组织本级人民代表大会代表开展闭会期间的活动。"
     assert passage_levels(township) == {TOWNSHIP}
-    assert passage_levels(county) == {COUNTY}
-    assert passage_levels(county + township) == {TOWNSHIP, COUNTY}
+    assert passage_levels(county) == {COUNTY, PROVINCE}  # 县级以上: counties and up
+    assert passage_levels(county + township) == {TOWNSHIP, COUNTY, PROVINCE}
     assert passage_levels("代表应当按时出席会议。") == frozenset()
     # 地方各级 includes townships; 县级以上的地方各级 does not
-    assert passage_levels("地方各级人民政府对本级人民代表大会负责并报告工作。") == {TOWNSHIP, COUNTY}
-    assert passage_levels("县级以上的地方各级人民代表大会设立常务委员会。") == {COUNTY}
+    local = passage_levels("地方各级人民政府对本级人民代表大会负责并报告工作。")
+    assert local == {TOWNSHIP, COUNTY, PROVINCE}
+    assert passage_levels("县级以上的地方各级人民代表大会设立常务委员会。") == {COUNTY, PROVINCE}
+    # 预算法第四十四条 gives each level its sentence; a 不设区的市 is a county-level city
+    assert passage_levels("省、自治区、直辖市政府财政部门应当在…三十日前…进行初步审查。") == {PROVINCE}
+    assert passage_levels("设区的市、自治州政府财政部门应当在…三十日前…") == {PROVINCE}
+    assert passage_levels("县、自治县、不设区的市、市辖区政府财政部门应当在…") == {COUNTY}
 
 
 def test_level_match_rewards_the_asked_level_and_penalises_only_other_levels() -> None:
@@ -37,6 +46,7 @@ def test_level_match_rewards_the_asked_level_and_penalises_only_other_levels() -
     assert level_match(asked, frozenset({TOWNSHIP, COUNTY})) == 1  # 县级以上…；乡、民族乡、镇…
     assert level_match(asked, frozenset({COUNTY})) == -1  # the neighbouring article for 县级以上
     assert level_match(asked, frozenset()) == 0  # says nothing about levels
+    assert level_match(frozenset({COUNTY}), frozenset({PROVINCE})) == -1  # 省、自治区、直辖市…
     assert level_match(frozenset(), frozenset({COUNTY})) == 0  # the question names no level
 
 
@@ -56,11 +66,12 @@ def chunk(
 
 def test_a_passage_naming_no_level_takes_its_headings_level() -> None:
     chapter = ("第三章 县级以上的地方各级人民代表大会常务委员会", "第三节 常务委员会会议的举行")
-    assert chunk_levels(chunk("常务委员会会议由主任召集并主持，每两个月至少举行一次。", chapter)) == {COUNTY}
+    meetings = "常务委员会会议由主任召集并主持，每两个月至少举行一次。"
+    assert chunk_levels(chunk(meetings, chapter)) == {COUNTY, PROVINCE}
     items = "（十一）撤销下一级人民代表大会及其常务委员会的不适当的决议；"
     lead = "县级以上的地方各级人民代表大会常务委员会行使下列职权："
     chapter_two = ("第二章 地方各级人民代表大会",)
-    assert chunk_levels(chunk(items, chapter_two, lead)) == {COUNTY}  # the article's lead
+    assert chunk_levels(chunk(items, chapter_two, lead)) == {COUNTY, PROVINCE}  # the article's lead
     own = "乡、民族乡、镇的人民代表大会主席团决定。"
     assert chunk_levels(chunk(own, chapter)) == {TOWNSHIP}  # its own words first
     every = ("全国人民代表大会和地方各级人民代表大会代表",)
@@ -73,7 +84,7 @@ def test_a_statute_passage_naming_no_level_at_all_takes_its_titles_level() -> No
     quorum = "第七条 常务委员会会议有常务委员会全体组成人员的过半数出席，始得举行。"
     assert chunk_levels(chunk(quorum, ("第一章 会议的召开",), title=NPC_RULES)) == {NATIONAL}
     local = chunk("代表应当按时出席会议。", ("第二章 地方各级人民代表大会",))
-    assert chunk_levels(local) == {TOWNSHIP, COUNTY}  # 地方各级: every local level
+    assert chunk_levels(local) == {TOWNSHIP, COUNTY, PROVINCE}  # 地方各级: every local level
     # a speech's title does not bound what it speaks of: 区人大常委会 plans in a township meeting
     speech = chunk(
         "全年我们还要听取和审议区政府的报告。", title="2023-乡镇人大主席会议讲话", kind=DocKind.SPEECH
