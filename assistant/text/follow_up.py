@@ -13,13 +13,20 @@ _QUESTION_TAIL = re.compile(
     r"(是什么|是怎么规定的|怎么规定|有什么规定|有哪些|怎么办|怎么|如何|吗|呢|？|\?|。)+$"
 )
 _CONTENT = re.compile(r"[\u4e00-\u9fff]")
+# A question opening on its verb, a modal or an asking word names no subject: 「应当履行哪些义务？」
+# after 「人大代表享有哪些权利？」, 「要多少人联名？」 after 「罢免乡长怎么提？」.
+_NO_SUBJECT = re.compile(
+    r"^(?:应当|应该|要|需要|须|必须|能|能否|能不能|可以|可否|可不可以|得|该|是否|有没有|由谁|谁来|向谁|找谁"
+    r"|怎么|怎样|如何|多少|几|多久|多长|什么时候|何时)"
+)
 
 
 def is_follow_up(question: str) -> bool:
-    """Short, or leaning on something said before (那…呢, 这个, 它)."""
+    """Short, leaning on something said before (那…呢, 这个, 它), or naming no subject."""
     q = question.strip()
     content = len(_CONTENT.findall(q))
-    return bool(_OPENER.match(q) or _WHAT_ABOUT.match(q) or _PRONOUN.search(q)) or content <= 4
+    leans = _OPENER.match(q) or _WHAT_ABOUT.match(q) or _PRONOUN.search(q) or _NO_SUBJECT.match(q)
+    return bool(leans) or content <= 4
 
 
 def resolve(question: str, earlier: Sequence[str]) -> str:

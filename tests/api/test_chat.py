@@ -92,5 +92,8 @@ def test_models_endpoint(client: TestClient) -> None:
 def test_follow_up_detection() -> None:
     assert is_follow_up("那罢免呢？") and is_follow_up("这个要多少人联名？") and is_follow_up("多久？")
     assert not is_follow_up("乡镇人大代表提出议案需要多少人联名？")
+    # opening on a modal or an asking word, a question names no subject of its own
+    assert is_follow_up("应当履行哪些义务？") and is_follow_up("要多少人联名才行？")
+    assert not is_follow_up("选举经费从哪里出？")
     assert resolve("那县级呢？", ["乡镇人大代表提议案要几个人联名？"]) == "县级人大代表提议案要几个人联名？"
     assert resolve("代表法第五十一条说的什么", ["乡镇人大开会一年开几次？"]) == "代表法第五十一条说的什么"

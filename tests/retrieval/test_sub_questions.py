@@ -42,3 +42,9 @@ def test_the_second_question_gets_its_article(default_assistant: Assistant) -> N
     assert any("选举法" in title and article == "第八条" for title, article in found), found
     answer = default_assistant.ask(question).answer
     assert "五分之一以上代表联名" in answer and "由国库开支" in answer, answer
+
+
+@pytest.mark.slow
+def test_a_question_naming_no_subject_is_searched_with_the_one_before(default_assistant: Assistant) -> None:
+    answer = default_assistant.ask("人大代表享有哪些权利？应当履行哪些义务？")
+    assert "代表享有下列权利" in answer.answer and "代表应当履行下列义务" in answer.answer, answer.answer

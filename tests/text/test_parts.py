@@ -29,3 +29,12 @@ def test_empty_and_ascii_question_marks() -> None:
         "罢免镇长要多少代表联名?",
         "选举经费从哪里出?",
     ]
+
+
+def test_a_question_naming_no_subject_takes_the_one_before() -> None:
+    """「应当履行哪些义务？」 alone finds 代表法第五十五条 (「有义务协助代表执行代表职务而拒绝履行义务
+    的…」), others' duty to deputies, not the deputies' own."""
+    assert sub_questions("人大代表享有哪些权利？应当履行哪些义务？") == [
+        "人大代表享有哪些权利？",
+        "人大代表享有哪些权利，应当履行哪些义务？",
+    ]
