@@ -4,7 +4,7 @@ not crowded out of the top five by the first question's neighbours."""
 
 import pytest
 
-from assistant.retrieval.hybrid import interleaved
+from assistant.retrieval.hybrid import MAX_SEARCHED_QUESTIONS, interleaved
 from assistant.service import Assistant
 from assistant.types import Chunk, DocKind, Hit
 
@@ -48,3 +48,26 @@ def test_the_second_question_gets_its_article(default_assistant: Assistant) -> N
 def test_a_question_naming_no_subject_is_searched_with_the_one_before(default_assistant: Assistant) -> None:
     answer = default_assistant.ask("人大代表享有哪些权利？应当履行哪些义务？")
     assert "代表享有下列权利" in answer.answer and "代表应当履行下列义务" in answer.answer, answer.answer
+
+
+@pytest.mark.slow
+def test_a_message_of_many_questions_runs_a_bounded_number_of_searches(
+    small_assistant: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """1,000 characters may hold a hundred question marks; at 27 ms a search that was three
+    seconds an ask. Repeated questions are searched once, and at most MAX_SEARCHED_QUESTIONS."""
+    retriever = small_assistant.retriever
+    searched: list[str] = []
+    candidates = retriever.candidates
+
+    def counting(snap, query, filters):  # type: ignore[no-untyped-def]
+        searched.append(query)
+        return candidates(snap, query, filters)
+
+    monkeypatch.setattr(retriever, "candidates", counting)
+    small_assistant.search("镇人大一年开几次会？" * 50, 5)
+    assert len(searched) == 1 + 1  # the message, and its one distinct question
+    searched.clear()
+    hits = small_assistant.search("".join(f"第{i}个问题是什么？" for i in range(60)), 5)
+    assert len(searched) == 1 + MAX_SEARCHED_QUESTIONS
+    assert len(hits) <= 5
