@@ -26,6 +26,7 @@ def normalizer() -> QueryNormalizer:
         ("区人大常委会多久开一次会？", "市辖区人民代表大会常务委员会多久举行一次会议？"),
         ("有人花钱拉票，当选算不算数？", "有人以金钱贿赂，当选算不算数？"),
         ("代表发言会不会被追责？", "代表发言会不会被追究？"),
+        ("代表发言能免责吗？", "代表发言能不受法律追究吗？"),
     ],
 )
 def test_statute_wording(normalizer: QueryNormalizer, question: str, expected: str) -> None:
