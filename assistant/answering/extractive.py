@@ -288,6 +288,7 @@ class ExtractiveAnswerer:
             return terms + c.prior + (QUANTITY_BONUS if c.quantity and not quantity_stated else 0.0)
 
         chosen: list[_Unit] = []
+        said: set[str] = set()  # 宪法 and 议事规则 may state a rule in the same words
         first = 0.0
         candidates = list(pool)
         while pool and len(chosen) < self.settings.max_sentences:
@@ -297,6 +298,10 @@ class ExtractiveAnswerer:
             cited = {u.hit for u in chosen} | {best.unit.hit}
             if chosen and (value < RATIO * first or len(cited) > self.settings.max_citations):
                 continue
+            words = _wording(hits[best.unit.hit].chunk, best.unit)
+            if words in said:
+                continue
+            said.add(words)
             first = first or value
             chosen.append(best.unit)
             covered |= best.terms
@@ -419,6 +424,11 @@ def _sentence_levels(chunk: Chunk, start: int, end: int) -> frozenset[str]:
     if item is None or not _ITEM.match(_strip_label(chunk.text[slice(*item)], chunk.article)):
         return frozenset()
     return passage_levels(chunk.text[slice(*item)])
+
+
+def _wording(chunk: Chunk, unit: _Unit) -> str:
+    """A sentence as said, without its article label, punctuation at its end or spaces."""
+    return _strip_label(chunk.text[unit.start : unit.end], chunk.article).strip().rstrip("。；;，,")
 
 
 def _sentences(chunk: Chunk) -> Iterator[tuple[int, int]]:

@@ -132,6 +132,18 @@ def test_a_sentence_naming_no_level_speaks_of_its_statutes() -> None:
     assert "每两个月至少举行一次" in got and "委员长" not in got
 
 
+def test_a_rule_stated_in_the_same_words_by_two_laws_is_quoted_once() -> None:
+    """宪法第七十五条 and 全国人大议事规则第五十五条 say 「全国人民代表大会代表在全国人民代表大会各种会议
+    上的发言和表决，不受法律追究。」 word for word; the answer said it twice."""
+    same = "全国人民代表大会代表在全国人民代表大会各种会议上的发言和表决，不受法律追究。"
+    local = "第三十一条 代表在人民代表大会各种会议上的发言和表决，不受法律追究。"
+    got = answer(
+        "人大代表在会上发言会被追究法律责任吗？",
+        [hit(f"第七十五条 {same}", 0), hit(f"第五十五条 {same}", 1), hit(local, 2)],
+    )
+    assert got.count(same) == 1 and "代表在人民代表大会各种会议上的发言和表决" in got
+
+
 def test_a_provinces_rule_is_not_quoted_for_a_county_question() -> None:
     """预算法第四十四条 gives provinces, cities and counties a sentence each; 「县级…」 asks for the
     county's, and 省、自治区、直辖市 are a level of their own, not a county's."""
