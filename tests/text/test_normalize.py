@@ -27,6 +27,7 @@ def normalizer() -> QueryNormalizer:
         ("有人花钱拉票，当选算不算数？", "有人以金钱贿赂，当选算不算数？"),
         ("代表发言会不会被追责？", "代表发言会不会被追究？"),
         ("代表发言能免责吗？", "代表发言能不受法律追究吗？"),
+        ("代表要向选民述职吗？", "代表要向选民报告履职情况吗？"),
     ],
 )
 def test_statute_wording(normalizer: QueryNormalizer, question: str, expected: str) -> None:
