@@ -65,7 +65,9 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # how many people or items (几个人联名, 最多代几个)
     "count": (
         re.compile(
-            r"多少名|几名|多少件|几件|多少位|几位|多少个人|几个人|几人|多少人|(?<!哪)几个(?=[？?，,]|$)"
+            r"多少名(?!额)|几名(?!额)|多少件|几件|多少位|几位|多少个人|几个人|几人|多少人|(?<!哪)几个(?=[？?，,]|$)"
+            # a number of seats (名额 is what the question is about, not how it asks)
+            r"|(?<=名额)[^，,。？?]{0,4}?(?:多少|几)|(?:多少|几)个?(?=名额)"
         ),
         re.compile(r"[\d一二三四五六七八九十百千两]+(?:名|件|位|人)|分之|过半数|半数"),
     ),

@@ -77,3 +77,16 @@ def test_ages_and_thousands_are_quantities() -> None:
     assert STATES_QUANTITY.search("年满十八周岁的公民")
     assert STATES_QUANTITY.search("代表名额不超过三千人")
     assert not STATES_QUANTITY.search("选民登记按选区进行")
+
+
+def test_how_many_seats_asks_for_a_count_and_keeps_what_it_is_about() -> None:
+    """「全国人大代表名额多少？」: 选举法第十六条 (「名额不超过三千人」) states it, 第十七条 (how the seats
+    are shared out) does not. 名额 stays in what the question is about, for the abstention rules'
+    test that the number is stated of it."""
+    from assistant.text.answer_types import without_asking
+
+    for question in ("全国人大代表名额多少？", "县人大代表有多少名额？", "代表名额是几个？"):
+        assert answer_type(question) == "count"
+        assert "名额" in without_asking("count", question)
+    assert states("count", "全国人民代表大会代表的名额不超过三千人。")
+    assert answer_type("最多几名？") == "count"
