@@ -1,4 +1,5 @@
-"""Hybrid retrieval: BM25 ∥ dense (one list per embedder) ∥ article look-up, fused, filtered."""
+"""Hybrid retrieval: BM25 ∥ dense (one list per embedder) ∥ article look-up, fused, filtered; a
+message asking several questions is also searched question by question, the rankings taken in turn."""
 
 from __future__ import annotations
 
