@@ -413,17 +413,18 @@ def _names_several(sentence: str) -> bool:
 
 
 def _sentence_levels(chunk: Chunk, start: int, end: int) -> frozenset[str]:
-    """The levels a sentence names, else those of the numbered item (项) it continues: 「人口超过
-    一千万的，代表总名额不得超过六百五十名；」 ends 选举法第十二条's item (二) on 设区的市、自治州. Not
-    those of a 款, whose further sentences often speak of another level than its first (「…补选
-    的具体办法，由省、自治区、直辖市的人民代表大会常务委员会规定。」)."""
+    """The levels a sentence names, else those of the clauses before it up to the 。 or line
+    break its sentence starts at: a clause after a ； goes on with the subject before it
+    (预算法第二十四条's 「县级以上地方各级政府编制本级预算、决算草案；……编制本级预算的调整方案；」,
+    选举法第十二条's 「（二）设区的市、自治州…；人口超过一千万的，代表总名额不得超过六百五十名；」).
+    Not a whole 款's: its next sentence may speak of another level (「…补选的具体办法，由省、自治区、
+    直辖市的人民代表大会常务委员会规定。」)."""
     own = passage_levels(chunk.text[start:end])
     if own:
         return own
-    item = next(((s, e) for s, e in chunk.items if s <= start and end <= e), None)
-    if item is None or not _ITEM.match(_strip_label(chunk.text[slice(*item)], chunk.article)):
-        return frozenset()
-    return passage_levels(chunk.text[slice(*item)])
+    text = chunk.text
+    opening = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
+    return passage_levels(text[opening:start]) if opening < start else frozenset()
 
 
 def _wording(chunk: Chunk, unit: _Unit) -> str:

@@ -158,6 +158,20 @@ def test_a_provinces_rule_is_not_quoted_for_a_county_question() -> None:
     assert "常务委员会进行初步审查" in got and "省、自治区" not in got and "设区的市、自治州" not in got
 
 
+def test_a_clause_after_a_semicolon_is_of_its_sentences_level() -> None:
+    """地方组织法第三十二条: 「县级以上的…组成人员…可以向本级人民代表大会提出辞职，由大会决定是否接受
+    辞职；大会闭会期间，可以向本级人民代表大会常务委员会提出辞职…」: the clause after the ； is still
+    the county's, and a township chair has no standing committee to resign to."""
+    article = (
+        "第三十二条 县级以上的地方各级人民代表大会常务委员会组成人员、专门委员会成员，人民政府领导人员，监察委员会"
+        "主任，人民法院院长，人民检察院检察长，可以向本级人民代表大会提出辞职，由大会决定是否接受辞职；大会闭会"
+        "期间，可以向本级人民代表大会常务委员会提出辞职，由常务委员会决定是否接受辞职。\n\n乡、民族乡、镇的人民代表"
+        "大会主席、副主席，乡长、副乡长，镇长、副镇长，可以向本级人民代表大会提出辞职，由大会决定是否接受辞职。"
+    )
+    got = answer("乡镇人大主席想辞职，向谁提？", [hit(article, 0)])
+    assert "乡长、副乡长" in got and "常务委员会提出辞职" not in got
+
+
 def test_a_sentence_continuing_a_numbered_item_is_of_the_items_level() -> None:
     """选举法第十二条's item (二) on 设区的市 goes on after its ； with 「人口超过一千万的，代表总名额不得
     超过六百五十名」, which names no level; a township question must not get it as the maximum."""
