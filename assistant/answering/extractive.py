@@ -247,7 +247,8 @@ class ExtractiveAnswerer:
         concept of character bigrams only weighs BIGRAM_SHARE of that. A sentence stating only
         another level's rule than the question names, or a statute sentence naming no level in a
         passage of another level, is not a candidate (the NPC's 「每年举行一次」 for a township
-        question), nor for a part (_each_part)."""
+        question), nor for a part (_each_part); a clause after a ； is of its sentence's level
+        (_sentence_levels). A sentence worded as one already chosen is not said again."""
         groups = concepts(list(query_tokens), synonyms)
         weights = {i: _concept_weight(g, self._idf) for i, g in enumerate(groups)}
         concept_of = {t: i for i, g in enumerate(groups) for t in g}
