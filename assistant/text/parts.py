@@ -41,4 +41,9 @@ def sub_questions(question: str) -> list[str]:
     asked = [q for q in asked if q.strip("？?")]
     if len(asked) < 2:
         return []
-    return [resolve(q, asked[:i]) for i, q in enumerate(asked)]
+    # each against the one before as already resolved: resolve() would otherwise resolve every
+    # earlier question again, a hundred times over for a message of a hundred questions
+    resolved: list[str] = []
+    for q in asked:
+        resolved.append(resolve(q, resolved[-1:]))
+    return resolved
