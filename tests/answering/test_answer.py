@@ -62,3 +62,12 @@ def test_a_question_for_a_kind_of_things_gets_their_whole_list(default_assistant
         assert f"（{n}）" in rights, rights
     duties = default_assistant.ask("乡镇人大主席团有哪些职责？").answer
     assert "行使下列职权：（一）" not in duties and "（六）选举本级人民代表大会主席" not in duties, duties
+
+
+def test_colloquial_words_meet_the_statute_wording(default_assistant: Assistant) -> None:
+    """「谋私利」 is 代表法第五十九条's 「牟取个人利益」: without the normaliser's pair the question
+    shared no rare word with the article and was abstained on."""
+    answer = default_assistant.ask("人大代表能不能利用代表身份谋私利？")
+    assert not answer.abstained
+    assert "牟取个人利益" in answer.answer
+    assert answer.citations[0].label.endswith("第五十九条"), answer.citations[0].label

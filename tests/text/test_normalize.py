@@ -28,6 +28,8 @@ def normalizer() -> QueryNormalizer:
         ("代表发言会不会被追责？", "代表发言会不会被追究？"),
         ("代表发言能免责吗？", "代表发言能不受法律追究吗？"),
         ("代表要向选民述职吗？", "代表要向选民报告履职情况吗？"),
+        ("代表能利用代表身份谋私利吗？", "代表能利用代表身份牟取个人利益吗？"),
+        ("军人在哪里参加选举？", "人民解放军在哪里参加选举？"),
     ],
 )
 def test_statute_wording(normalizer: QueryNormalizer, question: str, expected: str) -> None:
