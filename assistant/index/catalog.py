@@ -104,6 +104,15 @@ class Catalog:
         with self.transaction() as db:
             db.executemany("INSERT OR REPLACE INTO manifest VALUES (?, ?)", list(values.items()))
 
+    def replace_tokens(self, tokens: Sequence[tuple[str, Sequence[str]]], manifest: dict[str, str]) -> None:
+        """New BM25 tokens for these chunks and the manifest entries that say how they were
+        counted, in one transaction."""
+        with self.transaction() as db:
+            db.executemany(
+                "UPDATE chunks SET tokens=? WHERE chunk_id=?", [(" ".join(t), c) for c, t in tokens]
+            )
+            db.executemany("INSERT OR REPLACE INTO manifest VALUES (?, ?)", list(manifest.items()))
+
     def generation(self) -> int:
         with self._lock:
             return int(self._conn.execute("SELECT value FROM state WHERE key='generation'").fetchone()[0])

@@ -80,7 +80,7 @@ class Ingester:
     # --- public operations ------------------------------------------------------------------
     def ingest_paths(self, paths: Sequence[Path], prune: bool = False, progress: bool = True) -> IngestReport:
         with write_lock(self.index.directory):
-            self.index.check_manifest(create=True)
+            self.index.check_manifest(create=True, writer=True)
             self.recover()
             if prune:
                 self.remove_orphans()
@@ -144,7 +144,7 @@ class Ingester:
     def ingest_bytes(self, name: str, data: bytes, source: str, kind: DocKind | None = None) -> FileResult:
         """One document from memory (an upload); the same checks and atomicity as files."""
         with write_lock(self.index.directory):
-            self.index.check_manifest(create=True)
+            self.index.check_manifest(create=True, writer=True)
             self.recover()
             outcome = self._prepare(source, name, data, kind)
             if isinstance(outcome, FileResult):

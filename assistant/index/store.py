@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from tqdm import tqdm
 
 from assistant.chunking import chunker_fingerprint
 from assistant.config import Settings
@@ -30,6 +31,7 @@ from assistant.index.bm25 import BM25, SavedBM25
 from assistant.index.catalog import Catalog
 from assistant.index.exact import ExactKeys, build_exact_keys
 from assistant.index.keys import KEYS_VERSION, bm25_text, key_id, retrieval_keys
+from assistant.index.lock import write_lock
 from assistant.index.vectors import VectorStore, open_client
 from assistant.text.tokenize import Tokenizer
 from assistant.types import Chunk
@@ -222,8 +224,11 @@ class Index:
             "vectors": "chroma-server" if self.settings.chroma_url else "chroma-local",
         }
 
-    def check_manifest(self, create: bool) -> None:
-        """Refuse to mix settings: an index built by other settings is an error, never reused."""
+    def check_manifest(self, create: bool, writer: bool = False) -> None:
+        """Refuse to mix settings: an index built by other settings is an error, never reused.
+        One built with another tokenizer dictionary only (an upgrade added congress terms) is
+        brought up to date instead: its BM25 tokens are derived from the passages it holds
+        (retokenize). `writer`: the caller holds the index's write lock."""
         if not create and not self.exists():
             raise IndexMissing(f"索引不存在：{self.directory}（请先运行 renda ingest 或 make run）")
         found = self.catalog.manifest()
@@ -233,13 +238,43 @@ class Index:
                 self.catalog.set_manifest(expected)
             return
         diffs = [
-            f"{k}: 索引为 {found.get(k)!s}，当前为 {v}" for k, v in expected.items() if found.get(k) != v
+            f"{k}: 索引为 {found.get(k)!s}，当前为 {v}"
+            for k, v in expected.items()
+            if found.get(k) != v and k != "tokenizer"
         ]
         if diffs:
             raise IndexMismatch(
                 f"索引 {self.directory} 由不同的设置构建，不能混用（{'；'.join(diffs)}）。"
                 "请使用 renda ingest --rebuild 重建，或换一个 --index 目录。"
             )
+        if found.get("tokenizer") != self.tokenizer.fingerprint:
+            if writer:
+                self.retokenize()
+                return
+            try:
+                with write_lock(self.directory):
+                    self.retokenize()
+            except OSError as exc:  # a read-only index folder
+                raise IndexMismatch(
+                    f"索引 {self.directory} 由旧版分词词典构建，需要更新分词，但无法写入（{exc.strerror}）。"
+                    "请在可写的目录中打开一次，或使用 renda ingest --rebuild 重建。"
+                ) from exc
+
+    def retokenize(self) -> int:
+        """Count every passage's BM25 tokens again with the current tokenizer, when the index
+        was built with another dictionary; the number of passages done (0 when up to date). The
+        texts and vectors stay as they are. The caller holds the write lock."""
+        if self.catalog.manifest().get("tokenizer") == self.tokenizer.fingerprint:
+            return 0  # another process did it while this one waited for the lock
+        _, chunks = self.catalog.load_chunks()
+        log.info("tokenizer changed: counting the BM25 tokens of %d passages again", len(chunks))
+        bar = tqdm(chunks, desc="更新分词", unit="段", disable=None, leave=False)
+        tokens = [(c.chunk_id, self.tokenizer.tokens(bm25_text(c))) for c in bar]
+        (self.directory / BM25_FILE).unlink(missing_ok=True)  # counted with the old tokens
+        self.catalog.replace_tokens(tokens, {"tokenizer": self.tokenizer.fingerprint})
+        with self._lock:
+            self._snapshot = None
+        return len(chunks)
 
     # --- readers ----------------------------------------------------------------------------
     def snapshot(self) -> Snapshot:

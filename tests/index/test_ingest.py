@@ -1,5 +1,6 @@
 """Incremental ingest against the real models, jieba and Chroma in a temp dir."""
 
+import sqlite3
 from pathlib import Path
 
 import numpy as np
@@ -90,6 +91,35 @@ def test_index_refuses_other_settings(settings: Settings, small_corpus: Path, em
         Assistant(other).search("会议", 3)
     with pytest.raises(IndexMismatch):
         Assistant(other).ingest([small_corpus], progress=False)
+
+
+def test_an_index_of_an_older_dictionary_is_retokenized_not_refused(
+    settings: Settings, small_corpus: Path
+) -> None:
+    """An upgrade that adds congress terms to the jieba dictionary changes only the BM25 tokens,
+    which derive from the passages the catalog holds: opening the index counts them again (the
+    texts and vectors stay) instead of refusing it and asking for a rebuild."""
+    built = Assistant(settings)
+    built.ingest([small_corpus], progress=False)
+    before = counts(built)
+    _, chunks, tokens = built.index.catalog.load_chunks_with_tokens()
+    fresh = {c.chunk_id: t for c, t in zip(chunks, tokens, strict=True)}
+    built.close()
+    db = sqlite3.connect(settings.index_dir / "catalog.sqlite")  # as an older release left it
+    with db:
+        db.execute("UPDATE manifest SET value='jieba0.42.1:older' WHERE key='tokenizer'")
+        db.execute("UPDATE chunks SET tokens='旧 词典'")
+    db.close()
+
+    reopened = Assistant(settings)
+    hits = reopened.search("罢免镇长要多少代表联名", 3)
+    assert hits and "罢免" in hits[0].chunk.text
+    catalog = reopened.index.catalog
+    assert catalog.manifest()["tokenizer"] == reopened.index.tokenizer.fingerprint
+    assert catalog.tokens_of(list(fresh)) == fresh
+    assert counts(reopened) == before
+    assert reopened.ingest([small_corpus], progress=False).count("unchanged") == 3
+    assert reopened.index.retokenize() == 0  # up to date: nothing to do
 
 
 def test_missing_index_is_a_clear_error(tmp_path: Path, embedding_cache: Path) -> None:
