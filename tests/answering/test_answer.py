@@ -64,10 +64,19 @@ def test_a_question_for_a_kind_of_things_gets_their_whole_list(default_assistant
     assert "行使下列职权：（一）" not in duties and "（六）选举本级人民代表大会主席" not in duties, duties
 
 
-def test_colloquial_words_meet_the_statute_wording(default_assistant: Assistant) -> None:
-    """「谋私利」 is 代表法第五十九条's 「牟取个人利益」: without the normaliser's pair the question
-    shared no rare word with the article and was abstained on."""
-    answer = default_assistant.ask("人大代表能不能利用代表身份谋私利？")
+@pytest.mark.parametrize(
+    ("question", "stated", "article"),
+    [
+        ("人大代表能不能利用代表身份谋私利？", "牟取个人利益", "第五十九条"),
+        ("人大代表搬到外地去了怎么办？", "迁出或者调离本行政区域", "第六十二条"),
+    ],
+)
+def test_colloquial_words_meet_the_statute_wording(
+    default_assistant: Assistant, question: str, stated: str, article: str
+) -> None:
+    """「谋私利」 is 代表法's 「牟取个人利益」, 「搬到外地」 its 「迁出…本行政区域」: without the
+    normaliser's pairs these questions shared no rare word with the article and were abstained on."""
+    answer = default_assistant.ask(question)
     assert not answer.abstained
-    assert "牟取个人利益" in answer.answer
-    assert answer.citations[0].label.endswith("第五十九条"), answer.citations[0].label
+    assert stated in answer.answer
+    assert answer.citations[0].label.endswith(article), answer.citations[0].label

@@ -30,6 +30,8 @@ def normalizer() -> QueryNormalizer:
         ("代表要向选民述职吗？", "代表要向选民报告履职情况吗？"),
         ("代表能利用代表身份谋私利吗？", "代表能利用代表身份牟取个人利益吗？"),
         ("军人在哪里参加选举？", "人民解放军在哪里参加选举？"),
+        ("代表搬到外地了怎么办？", "代表迁出本行政区域了怎么办？"),
+        ("代表两次不来开会会怎么样？", "代表两次不出席会议会怎么样？"),
     ],
 )
 def test_statute_wording(normalizer: QueryNormalizer, question: str, expected: str) -> None:
