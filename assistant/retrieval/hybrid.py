@@ -20,7 +20,7 @@ from assistant.text.parts import sub_questions
 from assistant.types import DocKind, Hit
 
 # Words that place a question in a speech or work report rather than in the statutes.
-PROSE_CUES = ("讲话", "今年", "去年", "明年", "区里", "全区", "会上", "报告里", "报告中")
+PROSE_CUES = ("讲话", "今年", "去年", "明年", "区里", "全区", "报告里", "报告中")
 
 BM25 = "bm25"
 TOPICAL_HITS = 3  # Candidates.topical; the abstention rules judge this many passages

@@ -84,15 +84,15 @@ def chunk_levels(chunk: Chunk) -> frozenset[str]:
     各级人民代表大会常务委员会」 does. Else, in a statute, from its title: every article of
     全国人民代表大会常务委员会议事规则 is the NPC's, also 「常务委员会会议有常务委员会全体组成人员的过半数
     出席，始得举行」 (a speech's title, 「乡镇人大主席会议讲话」, does not bound what it speaks of).
-    Headings or a title that span every level say nothing."""
+    Headings or a title that span every level make the passage every level's: 代表法第三十八条
+    (「代表在人民代表大会各种会议上的发言和表决，不受法律追究」) speaks of township deputies as much
+    as 地方组织法's level-less articles do of every local level, and ranked below the NPC's own
+    rule for a township question when it counted as no level."""
     found = passage_levels(chunk.text) or passage_levels(chunk.lead)
     if found:
         return found
-    for context in (" ".join(chunk.section_path), chunk.title if chunk.kind.statute else ""):
-        found = passage_levels(context)
-        if found:
-            return frozenset() if found == ALL_LEVELS else found
-    return frozenset()
+    found = passage_levels(" ".join(chunk.section_path))
+    return found or (passage_levels(chunk.title) if chunk.kind.statute else frozenset())
 
 
 def level_match(asked: frozenset[str], passage: frozenset[str]) -> int:

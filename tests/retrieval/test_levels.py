@@ -2,6 +2,7 @@
 match."""
 
 from assistant.retrieval.levels import (
+    ALL_LEVELS,
     COUNTY,
     NATIONAL,
     PROVINCE,
@@ -76,8 +77,11 @@ def test_a_passage_naming_no_level_takes_its_headings_level() -> None:
     assert chunk_levels(chunk(own, chapter)) == {TOWNSHIP}  # its own words first
     every = ("全国人民代表大会和地方各级人民代表大会代表",)
     law = "中华人民共和国全国人民代表大会和地方各级人民代表大会代表法"
-    # headings or a title that span every level say nothing
-    assert chunk_levels(chunk("代表应当按时出席会议。", every, title=law)) == frozenset()
+    # headings or a title that span every level make it every level's (代表法 for a township deputy)
+    assert chunk_levels(chunk("代表应当按时出席会议。", every, title=law)) == ALL_LEVELS
+    assert (
+        chunk_levels(chunk("代表应当按时出席会议。", ("第四章 代表执行职务的保障",), title=law)) == ALL_LEVELS
+    )
 
 
 def test_a_statute_passage_naming_no_level_at_all_takes_its_titles_level() -> None:
