@@ -255,8 +255,9 @@ class Index:
                 with write_lock(self.directory):
                     self.retokenize()
             except OSError as exc:  # a read-only index folder
+                reason = exc.strerror or str(exc)
                 raise IndexMismatch(
-                    f"索引 {self.directory} 由旧版分词词典构建，需要更新分词，但无法写入（{exc.strerror}）。"
+                    f"索引 {self.directory} 由旧版分词词典构建，需要更新分词，但无法写入（{reason}）。"
                     "请在可写的目录中打开一次，或使用 renda ingest --rebuild 重建。"
                 ) from exc
 

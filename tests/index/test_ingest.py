@@ -122,6 +122,30 @@ def test_an_index_of_an_older_dictionary_is_retokenized_not_refused(
     assert reopened.index.retokenize() == 0  # up to date: nothing to do
 
 
+def test_an_older_dictionary_in_a_folder_that_cannot_be_written_is_a_clear_error(
+    settings: Settings, small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Root writes anywhere here, so the read-only folder is simulated where the lock file is
+    opened: the error names the cause and the way out, and the index is left as it was."""
+    built = Assistant(settings)
+    built.ingest([small_corpus], progress=False)
+    built.close()
+    db = sqlite3.connect(settings.index_dir / "catalog.sqlite")
+    with db:
+        db.execute("UPDATE manifest SET value='jieba0.42.1:older' WHERE key='tokenizer'")
+    db.close()
+
+    def read_only(directory: Path, blocking: bool = True) -> None:
+        raise PermissionError(13, "Permission denied", str(directory / ".write.lock"))
+
+    monkeypatch.setattr("assistant.index.store.write_lock", read_only)
+    with pytest.raises(IndexMismatch, match=r"旧版分词词典.*Permission denied.*--rebuild"):
+        Assistant(settings).search("会议", 3)
+    db = sqlite3.connect(settings.index_dir / "catalog.sqlite")
+    assert db.execute("SELECT value FROM manifest WHERE key='tokenizer'").fetchone()[0] == "jieba0.42.1:older"
+    db.close()
+
+
 def test_missing_index_is_a_clear_error(tmp_path: Path, embedding_cache: Path) -> None:
     with pytest.raises(IndexMissing, match="索引不存在"):
         Assistant(make_settings(tmp_path / "nothing", embedding_cache)).search("会议", 3)
