@@ -102,7 +102,7 @@ class Catalog:
 
     def set_manifest(self, values: dict[str, str]) -> None:
         with self.transaction() as db:
-            db.executemany("INSERT OR REPLACE INTO manifest VALUES (?, ?)", list(values.items()))
+            _put_manifest(db, values)
 
     def replace_tokens(self, tokens: Sequence[tuple[str, Sequence[str]]], manifest: dict[str, str]) -> None:
         """New BM25 tokens for these chunks and the manifest entries that say how they were
@@ -111,7 +111,7 @@ class Catalog:
             db.executemany(
                 "UPDATE chunks SET tokens=? WHERE chunk_id=?", [(" ".join(t), c) for c, t in tokens]
             )
-            db.executemany("INSERT OR REPLACE INTO manifest VALUES (?, ?)", list(manifest.items()))
+            _put_manifest(db, manifest)
 
     def generation(self) -> int:
         with self._lock:
@@ -275,6 +275,10 @@ class Catalog:
 
 
 _KINDS = {kind.value: kind for kind in DocKind}
+
+
+def _put_manifest(db: sqlite3.Connection, values: dict[str, str]) -> None:
+    db.executemany("INSERT OR REPLACE INTO manifest VALUES (?, ?)", list(values.items()))
 
 
 def _tokens(stored: str) -> tuple[str, ...]:

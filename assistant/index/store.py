@@ -272,9 +272,8 @@ class Index:
         bar = tqdm(chunks, desc="更新分词", unit="段", disable=None, leave=False)
         tokens = [(c.chunk_id, self.tokenizer.tokens(bm25_text(c))) for c in bar]
         (self.directory / BM25_FILE).unlink(missing_ok=True)  # counted with the old tokens
+        # one transaction, which moves the generation: snapshot() reads the new tokens
         self.catalog.replace_tokens(tokens, {"tokenizer": self.tokenizer.fingerprint})
-        with self._lock:
-            self._snapshot = None
         return len(chunks)
 
     # --- readers ----------------------------------------------------------------------------

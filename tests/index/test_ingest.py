@@ -8,6 +8,7 @@ import pytest
 
 from assistant.config import Settings
 from assistant.errors import IndexMismatch, IndexMissing
+from assistant.index.catalog import Catalog
 from assistant.index.store import Index
 from assistant.index.vectors import VectorStore
 from assistant.service import Assistant
@@ -93,6 +94,20 @@ def test_index_refuses_other_settings(settings: Settings, small_corpus: Path, em
         Assistant(other).ingest([small_corpus], progress=False)
 
 
+OLDER_TOKENIZER = "jieba0.42.1:older"
+
+
+def as_an_older_dictionary_left_it(index_dir: Path, tokens: str | None = None) -> None:
+    """The index's manifest (and, given, every passage's BM25 tokens) as an older release wrote
+    them with another jieba dictionary."""
+    db = sqlite3.connect(index_dir / "catalog.sqlite")
+    with db:
+        db.execute("UPDATE manifest SET value=? WHERE key='tokenizer'", (OLDER_TOKENIZER,))
+        if tokens is not None:
+            db.execute("UPDATE chunks SET tokens=?", (tokens,))
+    db.close()
+
+
 def test_an_index_of_an_older_dictionary_is_retokenized_not_refused(
     settings: Settings, small_corpus: Path
 ) -> None:
@@ -105,11 +120,7 @@ def test_an_index_of_an_older_dictionary_is_retokenized_not_refused(
     _, chunks, tokens = built.index.catalog.load_chunks_with_tokens()
     fresh = {c.chunk_id: t for c, t in zip(chunks, tokens, strict=True)}
     built.close()
-    db = sqlite3.connect(settings.index_dir / "catalog.sqlite")  # as an older release left it
-    with db:
-        db.execute("UPDATE manifest SET value='jieba0.42.1:older' WHERE key='tokenizer'")
-        db.execute("UPDATE chunks SET tokens='旧 词典'")
-    db.close()
+    as_an_older_dictionary_left_it(settings.index_dir, tokens="旧 词典")
 
     reopened = Assistant(settings)
     hits = reopened.search("罢免镇长要多少代表联名", 3)
@@ -130,10 +141,7 @@ def test_an_older_dictionary_in_a_folder_that_cannot_be_written_is_a_clear_error
     built = Assistant(settings)
     built.ingest([small_corpus], progress=False)
     built.close()
-    db = sqlite3.connect(settings.index_dir / "catalog.sqlite")
-    with db:
-        db.execute("UPDATE manifest SET value='jieba0.42.1:older' WHERE key='tokenizer'")
-    db.close()
+    as_an_older_dictionary_left_it(settings.index_dir)
 
     def read_only(directory: Path, blocking: bool = True) -> None:
         raise PermissionError(13, "Permission denied", str(directory / ".write.lock"))
@@ -141,9 +149,9 @@ def test_an_older_dictionary_in_a_folder_that_cannot_be_written_is_a_clear_error
     monkeypatch.setattr("assistant.index.store.write_lock", read_only)
     with pytest.raises(IndexMismatch, match=r"旧版分词词典.*Permission denied.*--rebuild"):
         Assistant(settings).search("会议", 3)
-    db = sqlite3.connect(settings.index_dir / "catalog.sqlite")
-    assert db.execute("SELECT value FROM manifest WHERE key='tokenizer'").fetchone()[0] == "jieba0.42.1:older"
-    db.close()
+    left = Catalog(settings.index_dir / "catalog.sqlite")
+    assert left.manifest()["tokenizer"] == OLDER_TOKENIZER  # left as it was
+    left.close()
 
 
 def test_missing_index_is_a_clear_error(tmp_path: Path, embedding_cache: Path) -> None:
