@@ -69,6 +69,9 @@ def test_a_question_for_a_kind_of_things_gets_their_whole_list(default_assistant
     [
         ("人大代表能不能利用代表身份谋私利？", "牟取个人利益", "第五十九条"),
         ("人大代表搬到外地去了怎么办？", "迁出或者调离本行政区域", "第六十二条"),
+        ("选举那天我不在家怎么办？", "代为投票", "第四十二条"),
+        ("乡镇政府可以借钱吗？", "举借债务", "第三十五条"),
+        ("人大代表在单位被穿小鞋怎么办？", "打击报复", "第五十五条"),
     ],
 )
 def test_colloquial_words_meet_the_statute_wording(
@@ -80,3 +83,4 @@ def test_colloquial_words_meet_the_statute_wording(
     assert not answer.abstained
     assert stated in answer.answer
     assert answer.citations[0].label.endswith(article), answer.citations[0].label
+

@@ -34,6 +34,9 @@ def normalizer() -> QueryNormalizer:
         ("没满十八岁能投票吗？", "没满十八周岁能投票吗？"),
         ("选举的费用谁出？", "选举的经费谁出？"),
         ("代表两次不来开会会怎么样？", "代表两次不出席会议会怎么样？"),
+        ("选举那天我不在家怎么办？", "选举那天我外出怎么办？"),
+        ("代表被穿小鞋怎么办？", "代表被打击报复怎么办？"),
+        ("镇政府能借钱吗？", "镇人民政府能举借债务吗？"),
     ],
 )
 def test_statute_wording(normalizer: QueryNormalizer, question: str, expected: str) -> None:
