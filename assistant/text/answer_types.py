@@ -69,7 +69,11 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             # a number of seats (名额 is what the question is about, not how it asks)
             r"|(?<=名额)[^，,。？?]{0,4}?(?:多少|几)|(?:多少|几)个?(?=名额)"
         ),
-        re.compile(r"[\d一二三四五六七八九十百千两]+(?:名|件|位|人)|分之|过半数|半数"),
+        re.compile(
+            r"[\d一二三四五六七八九十百千两]+(?:名|件|位|人)"
+            r"|(?<![第\d一二三四五六七八九十百千两])[\d一二三四五六七八九十百千两]+个(?!月|工作日|小时)"
+            r"|分之|过半数|半数"
+        ),
     ),
 }
 

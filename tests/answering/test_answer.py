@@ -84,3 +84,11 @@ def test_colloquial_words_meet_the_statute_wording(
     assert stated in answer.answer
     assert answer.citations[0].label.endswith(article), answer.citations[0].label
 
+
+def test_a_count_of_things_answers_how_many(default_assistant: Assistant) -> None:
+    """「23个代表之家」 states how many: the count rule withheld this answer while it knew only
+    people and items (名, 件, 位, 人), not 个."""
+    answer = default_assistant.ask("代表之家建了几个？")
+    assert not answer.abstained
+    assert "23个代表之家" in answer.answer
+    assert answer.citations[0].title == "2023-乡镇人大主席会议讲话"

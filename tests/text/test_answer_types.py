@@ -31,6 +31,17 @@ def test_any_text_states_no_kind_in_particular() -> None:
     assert states("count", "代表五人以上联名，可以提出议案。")
 
 
+def test_a_number_of_things_counts_but_not_an_ordinal_or_a_span_of_time() -> None:
+    # 「代表之家建了几个？」: the speech states 「全区23个代表之家和410个代表联络站」
+    assert answer_type("代表之家建了几个？") == "count"
+    assert states("count", "如期完成了全区23个代表之家和410个代表联络站的建设")
+    assert states("count", "乡镇人大有十四项职权，设三个专门小组")
+    # 「第十四个五年规划」 is the fourteenth plan, 「两个月内」 a period: neither answers 多少件/几个
+    assert not states("count", "国民经济和社会发展第十四个五年规划纲要实施情况的中期评估报告")
+    assert not states("count", "应当在两个月内提请本级人民代表大会常务委员会任命")
+    assert not states("count", "在十五个工作日内答复")
+
+
 def test_which_month_is_answered_by_a_month_not_by_days() -> None:
     question = "区政府的决算草案一般几月份报区人大常委会批？"
     assert answer_type(question) == "month"
