@@ -62,6 +62,11 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"几年|多少年"),
         re.compile(r"(?<![\d〇零一二三四五六七八九十第])(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年"),
     ),
+    # how many kinds (「职权大致可以分成哪几类？」): 「分为三大类」, not the list of the kinds alone
+    "classes": (
+        re.compile(r"(?:几|多少)大?类"),
+        re.compile(r"(?<![第一二三四五六七八九十两\d])[一二三四五六七八九十两\d]+大?类"),
+    ),
     # how many people or items (几个人联名, 最多代几个)
     "count": (
         re.compile(
@@ -95,8 +100,9 @@ def answer_type(question: str) -> str:
 # passages: a term of office is stated once for every level (地方组织法第九条), often below the
 # three passages about the level asked (dev: 「乡镇人大每届任期几年？」 would be withheld); a
 # frequency in a sentence that rarely repeats the question's words (「乡、民族乡、镇的人民代表大会
-# 会议一般每年举行两次」 for 「乡镇人大开会一年开几次？」: withheld as required).
-NOT_REQUIRED = frozenset({"years", "frequency"})
+# 会议一般每年举行两次」 for 「乡镇人大开会一年开几次？」: withheld as required); a number of kinds,
+# which statutes never state (they list the kinds: 「有权…下列…」), only a speech does.
+NOT_REQUIRED = frozenset({"years", "frequency", "classes"})
 
 
 def required_type(question: str) -> str:

@@ -7,6 +7,7 @@ import pytest
 
 from assistant.retrieval.ranker import ANSWER_FEATURES, LinearRanker
 from assistant.service import Assistant
+from assistant.text.answer_types import required_type
 
 
 def test_left_out_features_weigh_nothing() -> None:
@@ -50,3 +51,13 @@ def test_how_often_finds_the_frequency_not_the_deadline(default_assistant: Assis
     assert hits[0].chunk.article == "第十四条" and "每年至少举行一次" in hits[0].chunk.text
     answer = default_assistant.ask(question)
     assert not answer.abstained and "每年至少举行一次" in answer.answer
+
+
+@pytest.mark.slow
+def test_how_many_kinds_finds_the_passage_that_counts_them(default_assistant: Assistant) -> None:
+    # 地方组织法第十二条 lists the township congress's powers; only the speech says how many kinds
+    # they fall into (「大致分为三大类」). Without the kind the question asks for, it ranked fifth.
+    hits = default_assistant.search("乡镇人大职权分几类？", 5)
+    assert any("三大类" in h.chunk.text for h in hits[:3])
+    # a number of kinds is not required of the passages: statutes list kinds without counting
+    assert required_type("监督方式分几类？") == ""

@@ -31,6 +31,14 @@ def test_any_text_states_no_kind_in_particular() -> None:
     assert states("count", "代表五人以上联名，可以提出议案。")
 
 
+def test_how_many_kinds_is_answered_by_a_number_of_kinds_not_by_an_ordinal() -> None:
+    assert answer_type("乡镇人大的职权大致可以分成哪几类？") == "classes"
+    assert answer_type("代表建议分几大类？") == "classes"
+    assert answer_type("哪类人没有选举权？") == ""
+    assert states("classes", "乡镇人大有14项职权，大致分为三大类，即：决定权……")
+    assert not states("classes", "第二类是监督权")
+
+
 def test_a_number_of_things_counts_but_not_an_ordinal_or_a_span_of_time() -> None:
     # 「代表之家建了几个？」: the speech states 「全区23个代表之家和410个代表联络站」
     assert answer_type("代表之家建了几个？") == "count"
