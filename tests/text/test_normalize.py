@@ -37,6 +37,7 @@ def normalizer() -> QueryNormalizer:
         ("选举那天我不在家怎么办？", "选举那天我外出怎么办？"),
         ("代表被穿小鞋怎么办？", "代表被打击报复怎么办？"),
         ("镇政府能借钱吗？", "镇人民政府能举借债务吗？"),
+        ("表决时可以不表态吗？", "表决时可以弃权吗？"),
     ],
 )
 def test_statute_wording(normalizer: QueryNormalizer, question: str, expected: str) -> None:
