@@ -22,7 +22,7 @@ from assistant.answering.evidence import (
     states_type,
     unknown_names,
 )
-from assistant.answering.extractive import PART_NOT_FOUND, ExtractiveAnswerer
+from assistant.answering.extractive import NO_SUCH_ARTICLE, PART_NOT_FOUND, ExtractiveAnswerer
 from assistant.answering.llm import FALLBACK_NOTICE, UNSUPPORTED_NOTICE, LLMAnswerer, LLMError
 from assistant.config import Settings
 from assistant.errors import InvalidInput, NotFound
@@ -35,6 +35,7 @@ from assistant.retrieval.hybrid import TOPICAL_HITS, Candidates, HybridRetriever
 from assistant.text.answer_types import required_type, without_asking
 from assistant.text.follow_up import resolve
 from assistant.text.normalize import QueryNormalizer, concepts
+from assistant.text.numerals import int_to_cn
 from assistant.types import Answer, DocKind, Hit
 
 log = logging.getLogger(__name__)
@@ -138,7 +139,28 @@ class Assistant:
         # said unless the answer, drawing on passages beyond the top three, states it after all
         if part and not answer.abstained and not states_type(evidence.answer_type, [answer.answer], part):
             answer = replace(answer, notice=PART_NOT_FOUND.format(part=part))
+        absent = self._absent_articles(cands.missing_articles)
+        if absent and cands.pinned:  # another article it names exists: answered, the wrong number said
+            answer = replace(answer, notice=" ".join(filter(None, (absent, answer.notice))))
+        elif absent:  # whatever the search found, it is not the article asked for
+            answer = Answer(question.strip(), absent, True, (), confidence=0.0)
+            evidence = replace(evidence, confidence=0.0)
         return answer, evidence, hits
+
+    def _absent_articles(self, missing: Sequence[tuple[str, int]]) -> str:
+        """「知识库中的《…》没有第九十九条（共六十五条）…」 for each article named that its law lacks."""
+        if not missing:
+            return ""
+        snap = self.index.snapshot()  # a document removed since the search is not named
+        return "".join(
+            NO_SUCH_ARTICLE.format(
+                title=snap.titles[doc_id],
+                article=_numeral(number),
+                count=_numeral(snap.article_counts[doc_id]),
+            )
+            for doc_id, number in missing
+            if doc_id in snap.article_counts
+        )
 
     def chat(self, turns: Sequence[Turn], filters: Filters | None = None) -> tuple[Answer, str]:
         """Answer the last user turn, resolved against the earlier ones (「那罢免呢？」)."""
@@ -268,3 +290,8 @@ class Assistant:
     def close(self) -> None:
         if "index" in self.__dict__:
             self.index.close()
+
+
+def _numeral(number: int) -> str:
+    """An article number as statutes write it (九十九), or in digits beyond their range."""
+    return int_to_cn(number) if 0 < number < 10000 else str(number)

@@ -91,6 +91,14 @@ class Snapshot:
                 found.setdefault((c.doc_id, c.article_no), []).append(i)
         return found
 
+    @cached_property
+    def article_counts(self) -> dict[str, int]:
+        """doc_id -> its last article's number, for documents made of articles."""
+        counts: dict[str, int] = {}
+        for doc_id, number in self.articles:
+            counts[doc_id] = max(counts.get(doc_id, 0), number)
+        return counts
+
 
 class Index:
     """One index directory (or one namespace on a Chroma server)."""

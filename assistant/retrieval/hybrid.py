@@ -41,6 +41,8 @@ class Candidates:
     scores: dict[str, dict[int, float]] = field(default_factory=dict)  # retriever -> position -> raw score
     matched: dict[str, dict[int, int]] = field(default_factory=dict)  # embedder -> position -> best key
     pinned: list[int] = field(default_factory=list)  # articles named in the question
+    # articles named in the question that the law named does not have: (doc_id, number)
+    missing_articles: list[tuple[str, int]] = field(default_factory=list)
     named_docs: list[str] = field(default_factory=list)
     hinted_kinds: tuple[DocKind, ...] = ()  # 「今年」「讲话里」: the question is about a speech or report
     levels: frozenset[str] = frozenset()  # 乡镇/县级/全国 named in the question
@@ -114,7 +116,7 @@ class HybridRetriever:
         if prose:
             cands.hinted_kinds = (DocKind.SPEECH, DocKind.REPORT)
         if self.lookup:
-            cands.pinned = self._pinned(snap, resolver, nq, filters, mask)
+            cands.pinned, cands.missing_articles = self._pinned(snap, resolver, nq, filters, mask)
         return cands
 
     def _bm25(self, snap: Snapshot, cands: Candidates, mask: np.ndarray | None, n: int) -> None:
@@ -174,17 +176,23 @@ class HybridRetriever:
         nq: NormalizedQuery,
         filters: Filters,
         mask: np.ndarray | None,
-    ) -> list[int]:
+    ) -> tuple[list[int], list[tuple[str, int]]]:
+        """The passages of the articles the question names, and the named articles that their
+        law does not have (「代表法第九十九条」: 代表法 ends at its 第六十四条)."""
         only_doc = filters.doc_ids[0] if len(filters.doc_ids) == 1 else None
         pinned: list[int] = []
+        missing: list[tuple[str, int]] = []
         for ref in resolver.article_refs(nq.original) or resolver.article_refs(nq.canonical):
             doc_id = ref.doc_id or only_doc
             if doc_id is None:
                 continue
-            for pos in snap.articles.get((doc_id, ref.article_no), []):
+            found = snap.articles.get((doc_id, ref.article_no), [])
+            if not found and snap.article_counts.get(doc_id) and (doc_id, ref.article_no) not in missing:
+                missing.append((doc_id, ref.article_no))
+            for pos in found:
                 if (mask is None or mask[pos]) and pos not in pinned:
                     pinned.append(pos)
-        return pinned
+        return pinned, missing
 
     # --- fusion -----------------------------------------------------------------------------
     def _fuse(self, snap: Snapshot, cands: Candidates, k: int) -> list[Hit]:

@@ -92,3 +92,16 @@ def test_a_count_of_things_answers_how_many(default_assistant: Assistant) -> Non
     assert not answer.abstained
     assert "23个代表之家" in answer.answer
     assert answer.citations[0].title == "2023-乡镇人大主席会议讲话"
+
+
+def test_an_article_the_law_does_not_have_is_said_beside_the_one_it_has(default_assistant: Assistant) -> None:
+    """「代表法第九十九条」 named 代表法 and an article past its last: the search used to answer from
+    whatever matched (立法法第九十九条 on the number alone). Alone, the wrong number is the answer;
+    beside an article that exists, that article is answered and the wrong number said."""
+    alone = default_assistant.ask("代表法第九十九条是什么？")
+    assert alone.abstained and not alone.citations
+    assert "代表法》没有第九十九条（共" in alone.answer
+    both = default_assistant.ask("代表法第五十一条和第九十九条分别规定了什么？")
+    assert not both.abstained
+    assert both.citations[0].label.endswith("第五十一条")
+    assert "没有第九十九条" in both.notice

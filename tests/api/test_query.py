@@ -44,6 +44,16 @@ def test_ask_abstains_with_a_clear_message(client: TestClient) -> None:
     assert "未找到" in body["answer"]
 
 
+def test_ask_for_an_article_the_law_does_not_have_says_so(client: TestClient) -> None:
+    # the regulation ends at an article below 第二十条: its number is said, not a guess answered
+    body = client.post("/api/ask", json={"question": "某某镇人民代表大会工作条例第二十条说了什么？"}).json()
+    assert body["abstained"] is True and body["citations"] == []
+    assert re.fullmatch(
+        r"知识库中的《某某镇人民代表大会工作条例》没有第二十条（共[一二三四五六七八九十]+条），请核对条号。",
+        body["answer"],
+    ), body["answer"]
+
+
 @pytest.mark.parametrize(
     ("path", "payload", "reason"),
     [
