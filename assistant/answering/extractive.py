@@ -9,9 +9,11 @@ from dataclasses import dataclass
 
 from assistant.answering.citations import build_citations
 from assistant.answering.evidence import Evidence
+from assistant.chunking.law import part_span
 from assistant.chunking.sentences import sentence_spans
 from assistant.config import AnswerSettings
 from assistant.retrieval.levels import chunk_levels, level_match, passage_levels, question_levels
+from assistant.retrieval.lookup import named_part
 from assistant.text.answer_types import ASKS_QUANTITY, STATES_QUANTITY, answer_type, states
 from assistant.text.normalize import concepts
 from assistant.text.parts import asking_parts
@@ -99,7 +101,8 @@ class ExtractiveAnswerer:
         if not hits or evidence.confidence < threshold:
             return abstention(question, evidence.confidence)
         named = hits[: evidence.pinned]
-        units = self._whole(named, LOOKUP_CHARS) if named else []
+        # 「第十二条第四项」: that item (after its lead-in); else the article, whole if short enough
+        units = self._named_part(question, named) or (self._whole(named, LOOKUP_CHARS) if named else [])
         if not units:
             units = self._select(
                 question, query_tokens, named or hits[: self.settings.max_citations + 2], synonyms
@@ -141,6 +144,20 @@ class ExtractiveAnswerer:
             parts.append((sentence if next_is_item else _as_statement(sentence)) + marker)
         citations = build_citations([hits[i] for i in order])
         return Answer(question, "".join(parts), False, citations, confidence=evidence.confidence)
+
+    @staticmethod
+    def _named_part(question: str, named: Sequence[Hit]) -> list[_Unit]:
+        """The sentences of the 款 or 项 the question names in the articles it names."""
+        clause, item = named_part(question) if named else (0, 0)
+        if not (clause or item):
+            return []
+        units: list[_Unit] = []
+        for i, hit in enumerate(named):
+            c = hit.chunk
+            span = part_span(c.text, c.part, c.article, clause, item)
+            if span is not None:
+                units += [_Unit(i, s, e) for s, e in _sentences(c) if span[0] <= s and e <= span[1]]
+        return units
 
     @staticmethod
     def _whole(hits: Sequence[Hit], max_chars: int, first: int = 0) -> list[_Unit]:

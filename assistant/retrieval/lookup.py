@@ -24,6 +24,26 @@ COMMON_NAMES: dict[str, str] = {
 }
 _ABBREVIATIONS = (("人民代表大会", "人大"), ("常务委员会", "常委会"), ("人民政府", "政府"))
 _ARTICLE = re.compile(rf"第([{CN_NUMERAL_CHARS}]+)条")
+_NUMBER = rf"[{CN_NUMERAL_CHARS}0-9]+"
+# 「第十二条第四项」「第45条第2款」「第四十五条的第二款第三项」
+_PART_REF = re.compile(rf"第{_NUMBER}条的?(?:第({_NUMBER})款)?的?(?:第({_NUMBER})项)?")
+
+
+def named_part(question: str) -> tuple[int, int]:
+    """(款, 项) the question names right after an article, 0 for either not named:
+    「地方组织法第十二条第四项是什么？」 -> (0, 4)."""
+    for match in _PART_REF.finditer(question):
+        clause, item = match.groups()
+        if clause or item:
+            try:
+                return (_to_int(clause) if clause else 0, _to_int(item) if item else 0)
+            except ValueError:
+                return (0, 0)
+    return (0, 0)
+
+
+def _to_int(number: str) -> int:
+    return int(number) if number.isdigit() else cn_to_int(number)
 
 
 @dataclass(frozen=True, slots=True)

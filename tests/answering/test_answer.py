@@ -105,3 +105,18 @@ def test_an_article_the_law_does_not_have_is_said_beside_the_one_it_has(default_
     assert not both.abstained
     assert both.citations[0].label.endswith("第五十一条")
     assert "没有第九十九条" in both.notice
+
+
+def test_the_item_or_clause_named_is_quoted_not_the_whole_article(default_assistant: Assistant) -> None:
+    """「第十二条第四项」 quoted the article's first 600 characters, ten items of it, or sentences
+    picked by the question's words, which name none of the item's."""
+    item = default_assistant.ask("地方组织法第十二条第四项是什么？")
+    assert not item.abstained
+    assert item.answer.startswith(
+        "乡、民族乡、镇的人民代表大会行使下列职权：……（四）审查和批准本行政区域内的预算"
+    )
+    assert "（三）" not in item.answer and "（五）" not in item.answer
+    assert item.citations[0].section.startswith("第十二条")
+    clause = default_assistant.ask("选举法第45条第2款怎么规定的？")
+    assert clause.answer.startswith("县级以上的地方各级人民代表大会在选举上一级人民代表大会代表时")
+    assert "选区全体选民的过半数参加投票" not in clause.answer  # 第一款

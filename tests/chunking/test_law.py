@@ -1,4 +1,5 @@
 from assistant.chunking import chunk_document
+from assistant.chunking.law import part_span
 from assistant.config import ChunkingSettings
 from assistant.loading import load_bytes
 from assistant.types import Chunk
@@ -93,3 +94,36 @@ def test_shared_local_organisation_law_has_90_articles(shared_corpus) -> None:  
     assert len({c.article_no for c in chunks if c.article}) == 90
     twelfth = [c for c in chunks if c.article_no == 12]
     assert "（十四）保障宪法和法律赋予妇女的男女平等" in "".join(c.text for c in twelfth)
+
+
+def test_the_part_a_question_names_is_found_in_any_piece_of_the_article() -> None:
+    """「第二条第五款」「第一条第四项」: counted from the piece's own label, so a piece that starts at
+    第五款, or inside 第一款's items, still finds it (the answerer quotes just that part)."""
+    clauses = "\n\n".join(
+        f"本条第{i}款规定代表在闭会期间应当参加活动，联系选民，听取和反映意见和要求，内容较长。"
+        for i in range(1, 9)
+    )
+    text = f"# 测试法\n\n<!-- INFO END -->\n\n第一条 总则。\n\n第二条 {clauses}\n\n第三条 附则。\n"
+    pieces = [c for c in chunks_of(text, max_chars=200) if c.article == "第二条"]
+    found = [(c.part, part_span(c.text, c.part, c.article, 5, 0)) for c in pieces]
+    hits = [(part, span) for part, span in found if span is not None]
+    assert len(hits) == 1, found
+    piece = next(c for c in pieces if c.part == hits[0][0])
+    start, end = hits[0][1]
+    assert (
+        piece.text[start:end]
+        == "本条第5款规定代表在闭会期间应当参加活动，联系选民，听取和反映意见和要求，内容较长。"
+    )
+
+    items = "\n".join(
+        f"（{n}）审查和批准本行政区域内的第{n}项重要事项的计划和执行情况；" for n in "一二三四五六七八九十"
+    )
+    text = f"# 测试法\n\n<!-- INFO END -->\n\n第一条 乡、民族乡、镇的人民代表大会行使下列职权：\n{items}\n"
+    pieces = chunks_of(text, max_chars=160)
+    spans = [(c, part_span(c.text, c.part, c.article, 0, 9)) for c in pieces]
+    (piece, (start, end)), *others = [(c, s) for c, s in spans if s is not None]
+    assert not others and piece is not pieces[0]
+    assert piece.text[start:end] == "（九）审查和批准本行政区域内的第九项重要事项的计划和执行情况；"
+    # the first piece's lead-in line is 第一款 itself, not an item; no piece has a 第十一项
+    assert part_span(pieces[0].text, pieces[0].part, "第一条", 1, 0) is not None
+    assert all(part_span(c.text, c.part, c.article, 0, 11) is None for c in pieces)

@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+from assistant.retrieval.lookup import named_part
+
 TITLES = {
     "a": "中华人民共和国地方各级人民代表大会和地方各级人民政府组织法",
     "b": "中华人民共和国全国人民代表大会组织法",
@@ -37,3 +39,12 @@ def test_aliases_are_tried_in_the_same_order_whatever_the_hash_seed() -> None:
     assert named and set(named) <= set(TITLES)
     lengths = [len(alias) for alias, _ in aliases]
     assert lengths == sorted(lengths, reverse=True)
+
+
+def test_the_clause_or_item_named_after_an_article() -> None:
+    assert named_part("地方组织法第十二条第四项是什么？") == (0, 4)
+    assert named_part("选举法第45条第2款怎么规定的") == (2, 0)
+    assert named_part("第四十五条的第二款第三项") == (2, 3)
+    # a 款 or 项 not right after an article, or none at all, names no part
+    assert named_part("代表法第五十一条规定了什么？第二款呢") == (0, 0)
+    assert named_part("代表法第五十一条") == (0, 0)
