@@ -50,9 +50,9 @@ _ASKED_KIND = re.compile(r"(?:哪些|哪几[项类种个条方面]*)([\u4e00-\u9
 _POINTS = re.compile(r"(?<![第一二三四五六七八九十百])([两二三四五六七八九十])(?:点|个方面|大类|类)")
 _POINT_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 ABSTAIN_MESSAGE = "知识库中未找到关于「{q}」的依据。请换个说法，或先导入相关的法律、法规或文件。"
-# a question asking several things, one of whose asked facts the passages do not state
 # a question naming an article its law does not have (「代表法第九十九条」): said instead of an answer
 NO_SUCH_ARTICLE = "知识库中的《{title}》没有第{article}条（共{count}条），请核对条号。"
+# a question asking several things, one of whose asked facts the passages do not state
 PART_NOT_FOUND = "「{part}」：检索到的依据中没有写明，以上回答未涉及这一问。可换个说法单独再问。"
 
 

@@ -178,7 +178,7 @@ class HybridRetriever:
         mask: np.ndarray | None,
     ) -> tuple[list[int], list[tuple[str, int]]]:
         """The passages of the articles the question names, and the named articles that their
-        law does not have (「代表法第九十九条」: 代表法 ends at its 第六十四条)."""
+        law does not have (「代表法第九十九条」: 代表法 ends long before)."""
         only_doc = filters.doc_ids[0] if len(filters.doc_ids) == 1 else None
         pinned: list[int] = []
         missing: list[tuple[str, int]] = []

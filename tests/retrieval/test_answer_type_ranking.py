@@ -56,7 +56,7 @@ def test_how_often_finds_the_frequency_not_the_deadline(default_assistant: Assis
 @pytest.mark.slow
 def test_how_many_kinds_finds_the_passage_that_counts_them(default_assistant: Assistant) -> None:
     # 地方组织法第十二条 lists the township congress's powers; only the speech says how many kinds
-    # they fall into (「大致分为三大类」). Without the kind the question asks for, it ranked fifth.
+    # they fall into (「大致分为三大类」). Without the kind the question asks for, it ranked sixth.
     hits = default_assistant.search("乡镇人大职权分几类？", 5)
     assert any("三大类" in h.chunk.text for h in hits[:3])
     # a number of kinds is not required of the passages: statutes list kinds without counting
