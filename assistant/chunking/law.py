@@ -231,29 +231,17 @@ _CLAUSE_LABEL = re.compile(rf"^第([{_N}]+)款")
 def part_span(text: str, part: str, article: str, clause: int, item: int) -> tuple[int, int] | None:
     """Where 第`clause`款 (0: whichever) 第`item`项 (0: the whole 款) sits in a passage of an
     article: its text, its part label (「第一款（十一）」 begins inside 第一款, 「第二款至第三款」 at
-    第二款; "" a whole article) and its label (第十二条, which opens the first line). A 款 is a
-    line with the 项 lines after it; None when the passage does not hold the part."""
+    第二款; "" a whole article) and its label (第十二条, which opens the first line). 款 and 项 are
+    read as the chunker reads them (`_clauses`); None when the passage does not hold the part."""
     first = _CLAUSE_LABEL.match(part)
-    current = cn_to_int(first.group(1)) if first else 1
-    lines: list[tuple[int, int, int, int]] = []  # (款, 项 or 0, start, end)
-    pos = 0
-    for n, raw in enumerate(text.split("\n")):
-        start, end = pos, pos + len(raw)
-        pos = end + 1
-        line = raw.strip()
-        if not line:
-            continue
-        if n == 0 and article and line.startswith(article):
-            line = line[len(article) :].strip()
-        marker = _item_marker(line)
-        if marker:
-            lines.append((current, cn_to_int(marker[1:-1]), start, end))
-            continue
-        if lines:  # a paragraph after the passage's first line opens the next 款
-            current += 1
-        lines.append((current, 0, start, end))
-    if item:
-        found = [(s, e) for c, i, s, e in lines if i == item and (not clause or c == clause)]
-        return found[0] if found else None
-    spans = [(s, e) for c, _, s, e in lines if c == clause]
-    return (spans[0][0], spans[-1][1]) if spans else None
+    clauses = _clauses(_lines(text, 0, len(text) + 1))  # no line is cut: spans are the text's own
+    numbered = enumerate(clauses, cn_to_int(first.group(1)) if first else 1)
+    if not item:
+        return next(((c[0].start, c[-1].end) for no, c in numbered if no == clause), None)
+    for no, lines in numbered:
+        for line in lines:
+            label = line.start == 0 and bool(article) and line.text.startswith(article)
+            marker = _item_marker(_lead(line.text, article) if label else line.text)
+            if marker and cn_to_int(marker[1:-1]) == item and (not clause or no == clause):
+                return line.start, line.end
+    return None
