@@ -21,6 +21,10 @@ class DocKind(StrEnum):
         return self in (DocKind.LAW, DocKind.REGULATION)
 
 
+# The section of a law's 题注, the note under its title: who made it, when it was passed and amended
+HEADER_SECTION = "题注"
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """A loaded source file: its decoded text plus what citations need to name it."""
@@ -65,6 +69,11 @@ class Chunk:
         if self.article:
             return self.article + (self.part or "")
         return " › ".join(self.section_path)
+
+    @property
+    def is_header(self) -> bool:
+        """The law's 题注 (HEADER_SECTION), not a provision."""
+        return not self.article and self.section_path == (HEADER_SECTION,)
 
     @property
     def heading(self) -> str:

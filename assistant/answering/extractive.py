@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from assistant.answering.citations import build_citations
 from assistant.answering.evidence import Evidence
+from assistant.chunking import header_entries
 from assistant.chunking.law import part_span
 from assistant.chunking.sentences import sentence_spans
 from assistant.config import AnswerSettings
@@ -40,6 +41,8 @@ _DIVISION = r"(?:省|自治区|直辖市|自治州|设区的市|不设区的市|
 _DIVISIONS = re.compile(rf"{_DIVISION}(?:、{_DIVISION})+")
 _CLAUSE = re.compile(r"[，,；;：:。！？]")
 LOOKUP_CHARS = 600  # an article the question names is quoted whole up to this length
+# a law's 题注 asked for (「选举法修改过几次？」) is quoted whole up to this length: every line counts
+HEADER_CHARS = 1500
 SHORT_CHARS = 150  # the passage of the best sentence is quoted whole up to this length
 LIST_CHARS = 240
 WHOLE_LIST_CHARS = 400  # a list of the kind a question asks for (「有哪些权利」) is given whole up to this
@@ -72,7 +75,8 @@ class _Candidate:
 
 
 class ExtractiveAnswerer:
-    """An article the question names is quoted whole. Otherwise sentences are chosen by
+    """An article the question names is quoted whole, and so is the 题注 of a law whose history
+    it asks. Otherwise sentences are chosen by
     idf-weighted overlap with the question terms not yet stated, preferring the best-ranked
     passages, the 款/项 the embedders matched and, for 「几/多少/多久」 questions, a sentence that
     states the kind of fact asked (text.answer_types: 五年 for 任期几年, not 两次), else any
@@ -101,8 +105,9 @@ class ExtractiveAnswerer:
         if not hits or evidence.confidence < threshold:
             return abstention(question, evidence.confidence)
         named = hits[: evidence.pinned]
-        # 「第十二条第四项」: that item (after its lead-in); else the article, whole if short enough
-        units = self._named_part(question, named) or (self._whole(named, LOOKUP_CHARS) if named else [])
+        # 「第十二条第四项」: that item (after its lead-in); else the article (or 题注), whole if short enough
+        whole = HEADER_CHARS if named and all(hit.chunk.is_header for hit in named) else LOOKUP_CHARS
+        units = self._named_part(question, named) or (self._whole(named, whole) if named else [])
         if not units:
             units = self._select(
                 question, query_tokens, named or hits[: self.settings.max_citations + 2], synonyms
@@ -122,6 +127,8 @@ class ExtractiveAnswerer:
         for i, unit in enumerate(units):
             chunk = hits[unit.hit].chunk
             sentence = _strip_label(chunk.text[unit.start : unit.end].strip(), chunk.article)
+            if chunk.is_header:  # an entry wrapped over lines, maybe with the note's closing ）
+                sentence = _unwrapped(sentence)
             follows_lead = (
                 i > 0
                 and units[i - 1].hit == unit.hit
@@ -408,6 +415,15 @@ def _as_statement(sentence: str) -> str:
     return sentence if sentence.endswith(("。", "！", "？", "”", "：")) else sentence + "。"
 
 
+def _unwrapped(entry: str) -> str:
+    """A 题注 entry as one line, without a ） the source closes the note with but never opened."""
+    entry = re.sub(r"\s*\n\s*", "", entry)
+    opened = entry.count("（") + entry.count("(")
+    if entry.endswith(("）", ")")) and entry.count("）") + entry.count(")") > opened:
+        entry = entry[:-1]
+    return entry
+
+
 def _strip_label(sentence: str, article: str) -> str:
     """「第十四条 地方各级…」 -> 「地方各级…」: the citation already names the article."""
     return sentence[len(article) :].lstrip() if article and sentence.startswith(article) else sentence
@@ -453,7 +469,10 @@ def _wording(chunk: Chunk, unit: _Unit) -> str:
 
 
 def _sentences(chunk: Chunk) -> Iterator[tuple[int, int]]:
-    """Spans of the chunk's sentences, without a bare article number on a line of its own."""
+    """Spans of the chunk's sentences, without a bare article number on a line of its own; the
+    entries of a 题注 (a date and what was done then, maybe over lines, has no 。 to end it)."""
+    if chunk.is_header:
+        return iter(header_entries(chunk.text, 0, len(chunk.text)))
     return (
         (s, e) for s, e in sentence_spans(chunk.text) if not _is_heading_only(chunk.text[s:e], chunk.article)
     )

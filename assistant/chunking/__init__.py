@@ -5,15 +5,16 @@ from __future__ import annotations
 import hashlib
 import re
 
-from assistant.chunking.base import ChunkDraft
+from assistant.chunking.base import ChunkDraft, paragraph_spans
 from assistant.chunking.law import law_drafts
+from assistant.chunking.sentences import pack_spans
 from assistant.chunking.speech import speech_drafts
 from assistant.config import ChunkingSettings
-from assistant.loading.metadata import ARTICLE_LINE, header_end
-from assistant.types import Chunk, Document
+from assistant.loading.metadata import ARTICLE_LINE, header_end, header_span
+from assistant.types import HEADER_SECTION, Chunk, Document
 
 # Bump when chunk boundaries or metadata change: indexes built with another version are refused.
-CHUNKER_VERSION = "5"
+CHUNKER_VERSION = "6"
 
 
 def chunker_fingerprint(settings: ChunkingSettings) -> str:
@@ -25,10 +26,42 @@ def chunk_document(doc: Document, settings: ChunkingSettings) -> list[Chunk]:
     start = _body_start(doc.text, doc.title)
     body = doc.text[start:]
     if doc.kind.statute or ARTICLE_LINE.search(body):
-        drafts = law_drafts(doc.text, start, settings.max_chars, settings.min_chars)
+        # the 题注 (who made the law, when it was passed and amended) is a passage of its own
+        note = header_span(doc.text)
+        drafts = _header_drafts(doc.text, note, settings.max_chars) if note else []
+        start = max(start, note[1]) if note else start
+        drafts += law_drafts(doc.text, start, settings.max_chars, settings.min_chars)
     else:
         drafts = speech_drafts(doc.text, start, settings.max_chars, settings.min_chars)
     return [_chunk(doc, i, d) for i, d in enumerate(drafts)]
+
+
+# a line that opens an entry of a 题注: a date (「2015年8月29日 第十二届……第六次修正」) or a label
+# (「制定机关：」); other lines continue the entry before them (a long decision title wraps)
+_ENTRY_OPEN = re.compile(r"[（(]?\d{4}年\d{1,2}月\d{1,2}日|[^：:\s]{1,6}[：:]")
+
+
+def header_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the entries of a 题注 in text[start:end]: its lines, a wrapped one joined to the
+    entry it continues."""
+    entries: list[tuple[int, int]] = []
+    for s, e in paragraph_spans(text, start, end):
+        if entries and not _ENTRY_OPEN.match(text, s):
+            entries[-1] = (entries[-1][0], e)
+        else:
+            entries.append((s, e))
+    return entries
+
+
+def _header_drafts(text: str, span: tuple[int, int], max_chars: int) -> list[ChunkDraft]:
+    """The 题注 whole when it fits, else runs of whole entries (a date and what was done then,
+    possibly over several lines). No entry is a retrieval key of its own: a search never ranks a
+    题注 (only a question on the law's history reaches it, by look-up), and an answer quotes it
+    entry by entry (header_entries)."""
+    return [
+        ChunkDraft(s, e, (HEADER_SECTION,))
+        for s, e in pack_spans(text, header_entries(text, *span), max_chars)
+    ]
 
 
 def _body_start(text: str, title: str) -> int:

@@ -92,6 +92,23 @@ class Snapshot:
         return found
 
     @cached_property
+    def headers(self) -> dict[str, list[int]]:
+        """doc_id -> the passages of its 题注 (who made the law, when passed and amended)."""
+        found: dict[str, list[int]] = {}
+        for i, c in enumerate(self.chunks):
+            if c.is_header:
+                found.setdefault(c.doc_id, []).append(i)
+        return found
+
+    @cached_property
+    def provisions(self) -> np.ndarray | None:
+        """Which passages a search ranks: all but the 题注 (only a question on a law's own
+        history reaches those, by look-up); None when there is no 题注."""
+        if not self.headers:
+            return None
+        return np.array([not c.is_header for c in self.chunks], dtype=bool)
+
+    @cached_property
     def article_counts(self) -> dict[str, int]:
         """doc_id -> its last article's number, for documents made of articles."""
         counts: dict[str, int] = {}

@@ -62,6 +62,50 @@ def header_end(text: str) -> int:
         pos += nxt.end()
 
 
+# 「（2006年8月27日第十届全国人民代表大会常务委员会第二十三次会议通过　根据……修正）」: the note under
+# a law's title in a text without the header marker
+_NOTE_OPEN = re.compile(r"^[（(]\d{4}年\d{1,2}月\d{1,2}日")
+_NOTE_LINES = 20
+
+
+def header_span(text: str) -> tuple[int, int] | None:
+    """The law's 题注 as a span of text: who made it, when it was passed and amended (the lines
+    between the title and a `<!-- INFO END -->` style marker, or a parenthesised note that opens
+    with a date right under the title); None when the text has neither."""
+    end = header_end(text)
+    lines = _line_spans(text, 0, end or len(text))
+    if lines and _is_title_line(text[slice(*lines[0])]):
+        lines = lines[1:]
+    if end:  # everything before the marker but the title (also repeated, broken over lines) and comments
+        title = re.sub(r"\s+", "", guess_title(text, ""))
+        while lines and title and re.sub(r"\s+", "", text[slice(*lines[0])]) in title:
+            lines = lines[1:]
+        kept = [(s, e) for s, e in lines if not text[s:e].startswith("<!--")]
+        return (kept[0][0], kept[-1][1]) if kept else None
+    if not lines or not _NOTE_OPEN.match(text[slice(*lines[0])]):
+        return None
+    for s, e in lines[:_NOTE_LINES]:
+        if text[s:e].endswith(("）", ")")):
+            return lines[0][0], e
+    return None
+
+
+def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Non-blank lines of text[start:end] as stripped spans."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text[start:end]):
+        raw = match.group(0)
+        s = start + match.start() + len(raw) - len(raw.lstrip())
+        e = start + match.end() - (len(raw) - len(raw.rstrip()))
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def _is_title_line(line: str) -> bool:
+    return line.startswith("# ") or (looks_like_title(line) and not _DATE.match(line.lstrip("（(")))
+
+
 def find_revision(text: str) -> Revision:
     """The latest dated entry of a law's header: 「2022年3月11日 … 第六次修正」.
 

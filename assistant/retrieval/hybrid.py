@@ -40,7 +40,8 @@ class Candidates:
     ranked: dict[str, list[int]] = field(default_factory=dict)  # retriever -> chunk positions, best first
     scores: dict[str, dict[int, float]] = field(default_factory=dict)  # retriever -> position -> raw score
     matched: dict[str, dict[int, int]] = field(default_factory=dict)  # embedder -> position -> best key
-    pinned: list[int] = field(default_factory=list)  # articles named in the question
+    # articles named in the question, and the 题注 of a law whose history it asks
+    pinned: list[int] = field(default_factory=list)
     # articles named in the question that the law named does not have: (doc_id, number)
     missing_articles: list[tuple[str, int]] = field(default_factory=list)
     named_docs: list[str] = field(default_factory=list)
@@ -101,7 +102,10 @@ class HybridRetriever:
         cands = Candidates(nq, tokenize(nq.both), nq.synonym_tokens(tokenize), filters=filters)
         if not snap.chunks:
             return cands
-        mask = filters.mask(snap.chunks) if not filters.empty else None
+        allowed = filters.mask(snap.chunks) if not filters.empty else None
+        mask = allowed  # what the rankings may hold: no 题注 (dates and 会议 match many a question)
+        if snap.provisions is not None:
+            mask = snap.provisions if allowed is None else allowed & snap.provisions
         n = self.settings.candidates
         if BM25 in self.use:
             self._bm25(snap, cands, mask, n)
@@ -116,7 +120,7 @@ class HybridRetriever:
         if prose:
             cands.hinted_kinds = (DocKind.SPEECH, DocKind.REPORT)
         if self.lookup:
-            cands.pinned, cands.missing_articles = self._pinned(snap, resolver, nq, filters, mask)
+            cands.pinned, cands.missing_articles = self._pinned(snap, resolver, nq, filters, allowed)
         return cands
 
     def _bm25(self, snap: Snapshot, cands: Candidates, mask: np.ndarray | None, n: int) -> None:
@@ -177,8 +181,9 @@ class HybridRetriever:
         filters: Filters,
         mask: np.ndarray | None,
     ) -> tuple[list[int], list[tuple[str, int]]]:
-        """The passages of the articles the question names, and the named articles that their
-        law does not have (「代表法第九十九条」: 代表法 ends long before)."""
+        """The passages of the articles the question names, then the 题注 of each law whose own
+        history it asks (「代表法是哪一年通过的？」); and the named articles that their law does
+        not have (「代表法第九十九条」: 代表法 ends long before)."""
         only_doc = filters.doc_ids[0] if len(filters.doc_ids) == 1 else None
         pinned: list[int] = []
         missing: list[tuple[str, int]] = []
@@ -192,6 +197,9 @@ class HybridRetriever:
             for pos in found:
                 if (mask is None or mask[pos]) and pos not in pinned:
                     pinned.append(pos)
+        asked = resolver.history_documents(nq.original) or resolver.history_documents(nq.canonical)
+        for doc_id in asked:
+            pinned += [pos for pos in snap.headers.get(doc_id, []) if (mask is None or mask[pos])]
         return pinned, missing
 
     # --- fusion -----------------------------------------------------------------------------

@@ -29,6 +29,22 @@ _NUMBER = rf"[{CN_NUMERAL_CHARS}0-9]+"
 _PART_REF = re.compile(rf"第{_NUMBER}条的?(?:第({_NUMBER})款)?的?(?:第({_NUMBER})项)?")
 
 
+_VERB = "通过|制定|颁布|公布|发布|出台|施行|实施|生效|修改|修正|修订"
+_WHEN = "什么时候|啥时候|何时|哪一?年|哪一?天|几月几[日号]|什么时间|什么日期"
+# words between a law's name and what is asked of its history: 「代表法最近一次修正是哪年」
+_BETWEEN = "[的是于在自从共一先后至今现目前行最近后早初第次已经都曾还总到了过]*"
+# What a question asks right after naming a law, when it asks the law's own history (its 题注):
+# when it was passed or took effect, how often it was amended, who made it, whether it is in
+# force. Not 「宪法的修改由谁提议」 nor 「预算法规定预算草案什么时候通过」: the procedure a law sets.
+_HISTORY = re.compile(
+    rf"》?{_BETWEEN}(?:"
+    rf"(?:{_WHEN})(?:开始|起)?(?:{_VERB})"
+    rf"|(?:哪个|什么|哪一?级)(?:机关|部门|单位)(?:{_VERB})的|由?谁(?:{_VERB})的"
+    rf"|(?:{_VERB})(?:过|了|的)*(?:是|在|于)?(?:{_WHEN}|几次|多少次|哪几次|次数|时间|日期|年份|机关|历史|历程|沿革|情况)"
+    rf"|制定机关|施行日期|生效日期|通过日期|公布日期|沿革|效力|还?(?:有效|失效|废止)(?:吗|了吗|没有|了没有))"
+)
+
+
 def named_part(question: str) -> tuple[int, int]:
     """(款, 项) the question names right after an article, 0 for either not named:
     「地方组织法第十二条第四项是什么？」 -> (0, 4)."""
@@ -72,14 +88,18 @@ class LawResolver:
             ((alias, doc_id) for doc_id, title in titles.items() for alias in title_aliases(title)),
             key=lambda pair: (-len(pair[0]), pair),  # longest first; ties in a fixed order, not set order
         )
-        self._cache: dict[str, list[tuple[int, str]]] = {}  # one question is resolved several times
+        self._cache: dict[str, list[tuple[int, int, str]]] = {}  # one question is resolved several times
 
     def named_documents(self, text: str) -> list[str]:
         """doc_ids named in the text, in order of appearance."""
-        return list(dict.fromkeys(doc_id for _, doc_id in self._matches(text)))
+        return list(dict.fromkeys(doc_id for _, _, doc_id in self._matches(text)))
 
-    def _matches(self, text: str) -> list[tuple[int, str]]:
-        """(position, doc_id) of each name; a shorter alias inside a longer one that already
+    def history_documents(self, text: str) -> list[str]:
+        """doc_ids of the laws whose own history the text asks (「代表法是哪一年通过的？」)."""
+        return list(dict.fromkeys(doc_id for _, e, doc_id in self._matches(text) if _HISTORY.match(text, e)))
+
+    def _matches(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, doc_id) of each name; a shorter alias inside a longer one that already
         matched does not count (全国人大常委会议事规则 is not also 常委会议事规则)."""
         cached = self._cache.get(text)
         if cached is not None:
@@ -92,7 +112,7 @@ class LawResolver:
                 if not any(ts <= s and e <= te for ts, te, _ in taken):
                     taken.append((s, e, doc_id))
                 s = text.find(alias, s + 1)
-        found = sorted((s, doc_id) for s, _, doc_id in taken)
+        found = sorted(taken)
         if len(self._cache) > 256:
             self._cache.clear()
         self._cache[text] = found
@@ -107,6 +127,6 @@ class LawResolver:
                 number = cn_to_int(match.group(1))
             except ValueError:
                 continue
-            before = [doc_id for pos, doc_id in names if pos < match.start()]
+            before = [doc_id for pos, _, doc_id in names if pos < match.start()]
             refs.append(ArticleRef(before[-1] if before else None, number))
         return refs

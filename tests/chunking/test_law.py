@@ -1,4 +1,4 @@
-from assistant.chunking import chunk_document
+from assistant.chunking import chunk_document, header_entries
 from assistant.chunking.law import part_span
 from assistant.config import ChunkingSettings
 from assistant.loading import load_bytes
@@ -6,12 +6,60 @@ from assistant.types import Chunk
 from tests.conftest import REGULATION
 
 
-def chunks_of(text: str, max_chars: int = 420) -> list[Chunk]:
+def chunks_of(text: str, max_chars: int = 420, header: bool = False) -> list[Chunk]:
+    """The chunks of a law file: its provisions, or (header=True) its 题注 passages."""
     doc = load_bytes(text.encode("utf-8"), "条例.md")
     chunks = chunk_document(doc, ChunkingSettings(max_chars=max_chars))
     for c in chunks:
         assert doc.text[c.start : c.end] == c.text  # verbatim span
-    return chunks
+    return [c for c in chunks if c.is_header == header]
+
+
+def test_the_header_is_a_passage_of_its_own_before_the_articles() -> None:
+    doc = load_bytes(REGULATION.encode("utf-8"), "条例.md")
+    chunks = chunk_document(doc, ChunkingSettings())
+    note = chunks[0]
+    assert note.is_header and note.section == "题注" and not note.article_no
+    assert note.text.startswith("2021年5月20日 某某镇第十届人民代表大会第三次会议通过")
+    assert note.text.endswith("第一次修正")  # the title and the marker stay out
+    assert not note.items  # one retrieval key: a search never ranks a 题注
+    assert [note.text[s:e] for s, e in header_entries(note.text, 0, len(note.text))] == [
+        "2021年5月20日 某某镇第十届人民代表大会第三次会议通过",
+        "2023年6月1日 某某镇第十届人民代表大会第五次会议 第一次修正",
+    ]
+    assert not any(c.is_header for c in chunks[1:])
+
+
+def test_a_wrapped_header_entry_is_one_entry_and_a_long_header_is_cut_between_entries() -> None:
+    decision = "《关于修改〈某某镇人民代表大会工作条例〉的决定》"
+    entries = [
+        f"20{10 + n}年6月1日 某某镇第十届人民代表大会第{n}次会议{decision}第{n}次修正" for n in range(1, 6)
+    ]
+    wrapped = entries[4].replace("会议《", "会议\n\n《")  # a long decision title wraps in the source
+    head = "\n\n".join(["2009年5月20日 某某镇人民代表大会通过", *entries[:4], wrapped])
+    text = (
+        f"# 某某镇人民代表大会工作条例\n\n{head}\n\n<!-- INFO END -->\n\n第一条 为了规范工作，制定本条例。\n"
+    )
+    notes = chunks_of(text, max_chars=200, header=True)
+    assert len(notes) > 1
+    keys = [n.text[s:e] for n in notes for s, e in header_entries(n.text, 0, len(n.text))]
+    assert keys[0] == "2009年5月20日 某某镇人民代表大会通过"
+    assert keys[-1].startswith("2015年6月1日") and keys[-1].endswith("第5次修正")  # both lines, one entry
+    assert len(keys) == 6
+
+
+def test_a_plain_text_law_keeps_its_parenthesised_note_and_a_speech_has_none() -> None:
+    law = "某县人大常委会议事规则\n（2020年1月1日某县人大常委会第五次会议通过　2023年2月1日修正）\n第一条 为了规范议事，制定本规则。\n"
+    doc = load_bytes(law.encode("utf-8"), "规则.txt")
+    chunks = chunk_document(doc, ChunkingSettings())
+    assert (
+        chunks[0].is_header
+        and chunks[0].text.startswith("（2020年1月1日")
+        and chunks[0].text.endswith("修正）")
+    )
+    assert [c.article for c in chunks[1:]] == ["第一条"]
+    speech = load_bytes("同志们：\n2023年3月1日以来，各镇人大做了大量工作。\n".encode(), "讲话.txt")
+    assert not any(c.is_header for c in chunk_document(speech, ChunkingSettings()))
 
 
 def test_one_chunk_per_article_with_structure_path() -> None:

@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from assistant.retrieval.lookup import named_part
+from assistant.retrieval.lookup import LawResolver, named_part
 
 TITLES = {
     "a": "中华人民共和国地方各级人民代表大会和地方各级人民政府组织法",
@@ -48,3 +48,25 @@ def test_the_clause_or_item_named_after_an_article() -> None:
     # a 款 or 项 not right after an article, or none at all, names no part
     assert named_part("代表法第五十一条规定了什么？第二款呢") == (0, 0)
     assert named_part("代表法第五十一条") == (0, 0)
+
+
+def test_a_question_on_a_law_s_own_history_is_told_from_one_on_what_the_law_says() -> None:
+    resolver = LawResolver(TITLES)
+    history = {
+        "代表法是哪一年通过的？": "c",
+        "选举法修改过几次？": "d",
+        "《选举法》最近一次修正是什么时候？": "d",
+        "监督法是哪个机关制定的？": "e",
+        "地方组织法现在还有效吗？": "a",
+        "全国人民代表大会组织法的施行日期": "b",
+    }
+    for question, doc_id in history.items():
+        assert resolver.history_documents(question) == [doc_id], question
+    # what a law sets, not its own history: the procedure of passing, amending, taking effect
+    for question in (
+        "监督法规定专项工作报告什么时候审议通过？",
+        "选举法修改代表名额由谁决定？",
+        "代表法第四十四条规定什么时候",
+        "选举法规定选举什么时候举行？",
+    ):
+        assert resolver.history_documents(question) == [], question

