@@ -133,7 +133,7 @@ class Assistant:
         if threshold is None:
             threshold = self.abstention.threshold
         answer = self.answerer.answer(
-            question.strip(), cands.tokens, hits, evidence, threshold, cands.synonyms
+            question.strip(), cands.tokens, hits, evidence, threshold, cands.synonyms, cands.part
         )
         part = evidence.unanswered_part
         # said unless the answer, drawing on passages beyond the top three, states it after all

@@ -14,7 +14,6 @@ from assistant.chunking.law import part_span
 from assistant.chunking.sentences import sentence_spans
 from assistant.config import AnswerSettings
 from assistant.retrieval.levels import chunk_levels, level_match, passage_levels, question_levels
-from assistant.retrieval.lookup import named_part
 from assistant.text.answer_types import ASKS_QUANTITY, STATES_QUANTITY, answer_type, states
 from assistant.text.normalize import concepts
 from assistant.text.parts import asking_parts
@@ -99,15 +98,17 @@ class ExtractiveAnswerer:
         evidence: Evidence,
         threshold: float,
         synonyms: Sequence[Collection[str]] = (),
+        part: tuple[int, int] = (0, 0),
     ) -> Answer:
         """`synonyms`: the token groups of the normaliser's substitutions (Candidates.synonyms);
-        each counts as one question term when sentences are chosen."""
+        each counts as one question term when sentences are chosen. `part`: the (款, 项) the
+        question names after an article (Candidates.part), quoted instead of the article."""
         if not hits or evidence.confidence < threshold:
             return abstention(question, evidence.confidence)
         named = hits[: evidence.pinned]
         # 「第十二条第四项」: that item (after its lead-in); else the article (or 题注), whole if short enough
         whole = HEADER_CHARS if named and all(hit.chunk.is_header for hit in named) else LOOKUP_CHARS
-        units = self._named_part(question, named) or (self._whole(named, whole) if named else [])
+        units = self._named_part(part, named) or (self._whole(named, whole) if named else [])
         if not units:
             units = self._select(
                 question, query_tokens, named or hits[: self.settings.max_citations + 2], synonyms
@@ -153,10 +154,10 @@ class ExtractiveAnswerer:
         return Answer(question, "".join(parts), False, citations, confidence=evidence.confidence)
 
     @staticmethod
-    def _named_part(question: str, named: Sequence[Hit]) -> list[_Unit]:
-        """The sentences of the 款 or 项 the question names in the articles it names."""
-        clause, item = named_part(question) if named else (0, 0)
-        if not (clause or item):
+    def _named_part(part: tuple[int, int], named: Sequence[Hit]) -> list[_Unit]:
+        """The sentences of the 款 or 项 the question names (part) in the articles it names."""
+        clause, item = part
+        if not named or not (clause or item):
             return []
         units: list[_Unit] = []
         for i, hit in enumerate(named):

@@ -13,7 +13,7 @@ from assistant.index.store import Index, Snapshot
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.fusion import rrf, zscore
 from assistant.retrieval.levels import level_match, question_levels
-from assistant.retrieval.lookup import LawResolver
+from assistant.retrieval.lookup import LawResolver, named_part
 from assistant.retrieval.ranker import ANSWER_FEATURES, LinearRanker, candidate_features, feature_names
 from assistant.text.normalize import NormalizedQuery, QueryNormalizer
 from assistant.text.parts import sub_questions
@@ -42,6 +42,8 @@ class Candidates:
     matched: dict[str, dict[int, int]] = field(default_factory=dict)  # embedder -> position -> best key
     # articles named in the question, and the 题注 of a law whose history it asks
     pinned: list[int] = field(default_factory=list)
+    # (款, 项) the question names right after an article (「第十二条第四项」: (0, 4)); 0: not named
+    part: tuple[int, int] = (0, 0)
     # articles named in the question that the law named does not have: (doc_id, number)
     missing_articles: list[tuple[str, int]] = field(default_factory=list)
     named_docs: list[str] = field(default_factory=list)
@@ -121,6 +123,7 @@ class HybridRetriever:
             cands.hinted_kinds = (DocKind.SPEECH, DocKind.REPORT)
         if self.lookup:
             cands.pinned, cands.missing_articles = self._pinned(snap, resolver, nq, filters, allowed)
+            cands.part = named_part(nq.original) if cands.pinned else (0, 0)
         return cands
 
     def _bm25(self, snap: Snapshot, cands: Candidates, mask: np.ndarray | None, n: int) -> None:

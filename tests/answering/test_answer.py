@@ -146,3 +146,18 @@ def test_an_imported_law_s_header_says_who_made_it_and_since_when(default_assist
     )
     assert answer.citations[0].section == "题注"
     assert "来源" not in answer.citations[0].text  # where the file came from is not part of the law
+
+
+def test_the_part_named_is_read_once_by_the_search_and_quoted_by_the_answer(
+    small_assistant: Assistant,
+) -> None:
+    """The (款, 项) is read from the normalised question beside the article numbers (第3条第2款 ->
+    第三条第二款), carried on the search's evidence and handed to the answerer, which no longer
+    parses the question itself."""
+    question = "某某镇人民代表大会工作条例第3条第2款是什么？"
+    _, cands = small_assistant.search_with_evidence(question, 5)
+    assert cands.part == (2, 0)
+    answer = small_assistant.ask(question)
+    assert answer.answer.startswith("遇有特殊情况，经主席团决定，可以提前或者推迟召开会议。")
+    assert "每年至少举行两次" not in answer.answer  # 第一款
+    assert small_assistant.search_with_evidence("镇人大会议每年开几次？第二款呢", 5)[1].part == (0, 0)
