@@ -22,7 +22,7 @@ from assistant.answering.evidence import (
     states_type,
     unknown_names,
 )
-from assistant.answering.extractive import NO_SUCH_ARTICLE, PART_NOT_FOUND, ExtractiveAnswerer
+from assistant.answering.extractive import NO_SUCH_ARTICLE, PART_NOT_FOUND, ExtractiveAnswerer, abstention
 from assistant.answering.llm import FALLBACK_NOTICE, UNSUPPORTED_NOTICE, LLMAnswerer, LLMError
 from assistant.config import Settings
 from assistant.errors import InvalidInput, NotFound
@@ -32,10 +32,11 @@ from assistant.index.lock import write_lock
 from assistant.index.store import Index
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.hybrid import TOPICAL_HITS, Candidates, HybridRetriever
-from assistant.text.answer_types import required_type, without_asking
+from assistant.text.answer_types import answer_type, required_type, without_asking
 from assistant.text.follow_up import resolve
 from assistant.text.normalize import QueryNormalizer, concepts
 from assistant.text.numerals import int_to_cn
+from assistant.text.parts import asking_parts
 from assistant.types import Answer, DocKind, Hit
 
 log = logging.getLogger(__name__)
@@ -139,6 +140,12 @@ class Assistant:
         # said unless the answer, drawing on passages beyond the top three, states it after all
         if part and not answer.abstained and not states_type(evidence.answer_type, [answer.answer], part):
             answer = replace(answer, notice=PART_NOT_FOUND.format(part=part))
+        elif evidence.answer_type and not (evidence.pinned or answer.abstained or asking_parts(question)[1:]):
+            # one thing asked: an answer stating no fact of its kind (the rules' coarse kind, or the
+            # finer one the sentences were chosen for: 多长时间开一次 a period or a frequency) is withheld
+            kinds = {evidence.answer_type, answer_type(cands.query.original)} - {""}
+            if not any(states_type(kind, [answer.answer], cands.query.original) for kind in kinds):
+                answer = abstention(question.strip(), evidence.confidence)
         absent = self._absent_articles(cands.missing_articles)
         if absent and cands.pinned:  # another article it names exists: answered, the wrong number said
             answer = replace(answer, notice=" ".join(filter(None, (absent, answer.notice))))

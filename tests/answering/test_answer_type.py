@@ -153,3 +153,16 @@ def test_a_part_stated_only_for_another_subject_gets_a_notice_and_a_count_asked_
     assert not answer.abstained and "「主席团会议多久至少开一次」" in answer.notice
     answer = default_assistant.ask("建议和议案有啥区别？乡镇代表提议案要几个人，提建议由谁交办？")
     assert not answer.abstained and "五人以上" in answer.answer and not answer.notice
+
+
+@pytest.mark.slow
+def test_an_answer_that_states_no_fact_of_the_kind_asked_is_withheld(default_assistant: Assistant) -> None:
+    """The passages judged on the topic may state the kind of fact asked (a 七日以前 of another
+    rule) while the sentences the answer picks state none: 「…最晚要提前几天把开会日期通知到代表？」
+    (dev unanswerable-101) was answered with 地方组织法第十四条's 「提前或者推迟召开会议」, no number of
+    days. A single question whose answer states no fact of the kind asked (the rules' kind or the
+    finer one the sentences were chosen for) is withheld; 「…多长时间开一次会？」 (a period to the
+    rules, a frequency to the answerer) is still answered with the township congress's own rule."""
+    assert default_assistant.ask("镇人代会开会前，最晚要提前几天把开会日期通知到代表？").abstained
+    answer = default_assistant.ask("乡镇人大多长时间开一次会？")
+    assert not answer.abstained and "每年举行两次" in answer.answer

@@ -41,8 +41,10 @@ def test_a_passage_lifted_for_its_number_does_not_answer_an_unanswerable_questio
     # standing committee's 七日以前 is lifted into the hits for stating days. A known defect, kept
     # failing on purpose (strict: a fix makes this pass and must remove the mark): with float32
     # m3e vectors a passage stating 七日以前 (选举法第三十二条's candidate list, or the NPC standing
-    # committee's notice) also ranks among the top three on the topic alone, so the question is
-    # answered with it; under m3e-small-int8 it happened to rank fourth.
+    # committee's notice) also ranks among the top three on the topic alone, so the abstention
+    # rules take the days as stated; under m3e-small-int8 it happened to rank fourth. The question
+    # is withheld all the same since the answer states no number of days
+    # (tests/answering/test_answer_type.py); the ranking is the defect left.
     question = "镇人代会开会前，最晚要提前几天把开会日期通知到代表？"
     hits, cands = default_assistant.search_with_evidence(question, 5)
     assert any("七日以前" in h.chunk.text for h in hits[:3])
