@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 import re
 
-from assistant.chunking.base import ChunkDraft, paragraph_spans
+from assistant.chunking.base import ChunkDraft
 from assistant.chunking.law import law_drafts
 from assistant.chunking.sentences import pack_spans
 from assistant.chunking.speech import speech_drafts
 from assistant.config import ChunkingSettings
-from assistant.loading.metadata import ARTICLE_LINE, header_end, header_span
+from assistant.loading.metadata import ARTICLE_LINE, header_end, header_span, paragraph_spans
 from assistant.types import HEADER_SECTION, Chunk, Document
 
 # Bump when chunk boundaries or metadata change: indexes built with another version are refused.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.chunking.sentences import pack_spans, sentence_spans
+from assistant.loading.metadata import paragraph_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,19 +18,6 @@ class ChunkDraft:
     part: str = ""
     lead: str = ""
     items: tuple[tuple[int, int], ...] = ()
-
-
-def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Non-blank lines of text[start:end] as spans, stripped."""
-    spans = []
-    pos = start
-    for raw in text[start:end].split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            spans.append((pos + lead, pos + lead + len(stripped)))
-        pos += len(raw) + 1
-    return spans
 
 
 def section_drafts(

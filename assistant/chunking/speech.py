@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.chunking.base import ChunkDraft, paragraph_spans, section_drafts
+from assistant.chunking.base import ChunkDraft, section_drafts
+from assistant.loading.metadata import paragraph_spans
 from assistant.text.numerals import CN_NUMERAL_CHARS
 
 _N = CN_NUMERAL_CHARS

@@ -73,7 +73,7 @@ def header_span(text: str) -> tuple[int, int] | None:
     between the title and a `<!-- INFO END -->` style marker, or a parenthesised note that opens
     with a date right under the title); None when the text has neither."""
     end = header_end(text)
-    lines = _line_spans(text, 0, end or len(text))
+    lines = paragraph_spans(text, 0, end or len(text))
     if lines and _is_title_line(text[slice(*lines[0])]):
         lines = lines[1:]
     if end:  # everything before the marker but the title (also repeated, broken over lines) and comments
@@ -90,15 +90,16 @@ def header_span(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Non-blank lines of text[start:end] as stripped spans."""
+def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Non-blank lines of text[start:end] as spans, stripped (the chunkers' paragraphs too)."""
     spans = []
-    for match in re.finditer(r"[^\n]+", text[start:end]):
-        raw = match.group(0)
-        s = start + match.start() + len(raw) - len(raw.lstrip())
-        e = start + match.end() - (len(raw) - len(raw.rstrip()))
-        if e > s:
-            spans.append((s, e))
+    pos = start
+    for raw in text[start:end].split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            spans.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(raw) + 1
     return spans
 
 
