@@ -4,6 +4,7 @@ tools and the evaluation all go through it; heavy parts load lazily, once."""
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -22,7 +23,13 @@ from assistant.answering.evidence import (
     states_type,
     unknown_names,
 )
-from assistant.answering.extractive import NO_SUCH_ARTICLE, PART_NOT_FOUND, ExtractiveAnswerer, abstention
+from assistant.answering.extractive import (
+    NO_AMENDMENTS_LISTED,
+    NO_SUCH_ARTICLE,
+    PART_NOT_FOUND,
+    ExtractiveAnswerer,
+    abstention,
+)
 from assistant.answering.llm import FALLBACK_NOTICE, UNSUPPORTED_NOTICE, LLMAnswerer, LLMError
 from assistant.config import Settings
 from assistant.errors import InvalidInput, NotFound
@@ -40,6 +47,10 @@ from assistant.text.parts import asking_parts
 from assistant.types import Answer, DocKind, Hit
 
 log = logging.getLogger(__name__)
+
+# 「选举法修改过几次？」: asks the amendments a 题注 lists (修正/修订 entries), if it lists any
+_ASKS_AMENDMENTS = re.compile(r"修改|修正|修订|几次|多少次")
+AMENDED = ("修正", "修订", "修改")
 MAX_QUERY_CHARS = 1000
 MAX_K = 50
 WARM_UP_QUERY = "人民代表大会"
@@ -146,6 +157,9 @@ class Assistant:
             kinds = {evidence.answer_type, answer_type(cands.query.original)} - {""}
             if not any(states_type(kind, [answer.answer], cands.query.original) for kind in kinds):
                 answer = abstention(question.strip(), evidence.confidence)
+        unlisted = _amendments_unlisted(question, hits[: evidence.pinned])
+        if unlisted and not answer.abstained:
+            answer = replace(answer, notice=" ".join(filter(None, (answer.notice, unlisted))))
         absent = self._absent_articles(cands.missing_articles)
         if absent and cands.pinned:  # another article it names exists: answered, the wrong number said
             answer = replace(answer, notice=" ".join(filter(None, (absent, answer.notice))))
@@ -297,6 +311,18 @@ class Assistant:
     def close(self) -> None:
         if "index" in self.__dict__:
             self.index.close()
+
+
+def _amendments_unlisted(question: str, named: Sequence[Hit]) -> str:
+    """The notice for a question on a law's amendments answered from a 题注 that lists none (an
+    imported law's header gives its current version only): quoting it would read as if the
+    law had never been amended."""
+    headers = bool(named) and all(hit.chunk.is_header for hit in named)
+    if not headers or not _ASKS_AMENDMENTS.search(question):
+        return ""
+    if any(word in hit.chunk.text for hit in named for word in AMENDED):
+        return ""
+    return NO_AMENDMENTS_LISTED.format(title=named[0].chunk.title)
 
 
 def _numeral(number: int) -> str:

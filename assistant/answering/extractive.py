@@ -54,6 +54,10 @@ _POINT_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七
 ABSTAIN_MESSAGE = "知识库中未找到关于「{q}」的依据。请换个说法，或先导入相关的法律、法规或文件。"
 # a question naming an article its law does not have (「代表法第九十九条」): said instead of an answer
 NO_SUCH_ARTICLE = "知识库中的《{title}》没有第{article}条（共{count}条），请核对条号。"
+# a question on a law's amendments whose 题注 lists none (an imported law: its current version only)
+NO_AMENDMENTS_LISTED = (
+    "《{title}》的题注只记载了现行版本，没有列出历次修改；修改经过请查阅载有修改记录的正式文本。"
+)
 # a question asking several things, one of whose asked facts the passages do not state
 PART_NOT_FOUND = "「{part}」：检索到的依据中没有写明，以上回答未涉及这一问。可换个说法单独再问。"
 

@@ -130,6 +130,7 @@ def test_a_law_s_history_is_answered_from_its_header(small_assistant: Assistant)
     assert answer.answer.startswith("2021年5月20日 某某镇第十届人民代表大会第三次会议通过。")
     assert "2023年6月1日 某某镇第十届人民代表大会第五次会议 第一次修正" in answer.answer
     assert [c.label for c in answer.citations] == ["《某某镇人民代表大会工作条例》（2023年修正）题注"]
+    assert not answer.notice  # its 题注 lists the amendment asked about
     catalog = small_assistant.index.catalog
     assert catalog.document_text(answer.citations[0].doc_id)[
         answer.citations[0].start : answer.citations[0].end
@@ -146,6 +147,11 @@ def test_an_imported_law_s_header_says_who_made_it_and_since_when(default_assist
     )
     assert answer.citations[0].section == "题注"
     assert "来源" not in answer.citations[0].text  # where the file came from is not part of the law
+    # the database gives the current version only: quoted alone it would read as never amended
+    amended = default_assistant.ask("选举法修改过几次？")
+    assert not amended.abstained and amended.citations[0].section == "题注"
+    assert "题注只记载了现行版本，没有列出历次修改" in amended.notice
+    assert "没有列出历次修改" not in default_assistant.ask("监督法是哪个机关制定的？").notice
 
 
 def test_the_part_named_is_read_once_by_the_search_and_quoted_by_the_answer(
