@@ -48,9 +48,10 @@ from assistant.types import Answer, DocKind, Hit
 
 log = logging.getLogger(__name__)
 
-# 「选举法修改过几次？」: asks the amendments a 题注 lists (修正/修订 entries), if it lists any
-_ASKS_AMENDMENTS = re.compile(r"修改|修正|修订|几次|多少次")
-AMENDED = ("修正", "修订", "修改")
+# the words of an amendment; in a question with 几次/多少次 (「选举法修改过几次？」), it asks the
+# amendments a 题注 lists, if it lists any
+_AMENDED = ("修正", "修订", "修改")
+_ASKS_AMENDMENTS = re.compile("|".join((*_AMENDED, "几次", "多少次")))
 MAX_QUERY_CHARS = 1000
 MAX_K = 50
 WARM_UP_QUERY = "人民代表大会"
@@ -159,10 +160,10 @@ class Assistant:
                 answer = abstention(question.strip(), evidence.confidence)
         unlisted = _amendments_unlisted(question, hits[: evidence.pinned])
         if unlisted and not answer.abstained:
-            answer = replace(answer, notice=" ".join(filter(None, (answer.notice, unlisted))))
+            answer = _with_notices(answer, answer.notice, unlisted)
         absent = self._absent_articles(cands.missing_articles)
         if absent and cands.pinned:  # another article it names exists: answered, the wrong number said
-            answer = replace(answer, notice=" ".join(filter(None, (absent, answer.notice))))
+            answer = _with_notices(answer, absent, answer.notice)
         elif absent:  # whatever the search found, it is not the article asked for
             answer = Answer(question.strip(), absent, True, (), confidence=0.0)
             evidence = replace(evidence, confidence=0.0)
@@ -207,7 +208,7 @@ class Assistant:
             log.warning("LLM answer failed, returning the extractive one: %s", exc)
             notice = UNSUPPORTED_NOTICE if "no supported sentence" in str(exc) else FALLBACK_NOTICE
             # a part the passages do not answer (PART_NOT_FOUND) is still said
-            return replace(extractive, notice=" ".join(filter(None, (notice, extractive.notice))))
+            return _with_notices(extractive, notice, extractive.notice)
         return replace(written, confidence=extractive.confidence, notice=written.notice or extractive.notice)
 
     @cached_property
@@ -320,9 +321,14 @@ def _amendments_unlisted(question: str, named: Sequence[Hit]) -> str:
     headers = bool(named) and all(hit.chunk.is_header for hit in named)
     if not headers or not _ASKS_AMENDMENTS.search(question):
         return ""
-    if any(word in hit.chunk.text for hit in named for word in AMENDED):
+    if any(word in hit.chunk.text for hit in named for word in _AMENDED):
         return ""
     return NO_AMENDMENTS_LISTED.format(title=named[0].chunk.title)
+
+
+def _with_notices(answer: Answer, *notices: str) -> Answer:
+    """The answer with these notices, in this order, the empty ones left out."""
+    return replace(answer, notice=" ".join(filter(None, notices)))
 
 
 def _numeral(number: int) -> str:

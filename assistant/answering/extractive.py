@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from assistant.answering.citations import build_citations
 from assistant.answering.evidence import Evidence
-from assistant.chunking import header_entries
 from assistant.chunking.law import part_span
 from assistant.chunking.sentences import sentence_spans
 from assistant.config import AnswerSettings
+from assistant.loading.metadata import header_entries
 from assistant.retrieval.levels import chunk_levels, level_match, passage_levels, question_levels
 from assistant.text.answer_types import ASKS_QUANTITY, STATES_QUANTITY, answer_type, states
 from assistant.text.normalize import concepts

@@ -10,7 +10,7 @@ from assistant.chunking.law import law_drafts
 from assistant.chunking.sentences import pack_spans
 from assistant.chunking.speech import speech_drafts
 from assistant.config import ChunkingSettings
-from assistant.loading.metadata import ARTICLE_LINE, header_end, header_span, paragraph_spans
+from assistant.loading.metadata import ARTICLE_LINE, header_end, header_entries, header_span
 from assistant.types import HEADER_SECTION, Chunk, Document
 
 # Bump when chunk boundaries or metadata change: indexes built with another version are refused.
@@ -34,23 +34,6 @@ def chunk_document(doc: Document, settings: ChunkingSettings) -> list[Chunk]:
     else:
         drafts = speech_drafts(doc.text, start, settings.max_chars, settings.min_chars)
     return [_chunk(doc, i, d) for i, d in enumerate(drafts)]
-
-
-# a line that opens an entry of a 题注: a date (「2015年8月29日 第十二届……第六次修正」) or a label
-# (「制定机关：」); other lines continue the entry before them (a long decision title wraps)
-_ENTRY_OPEN = re.compile(r"[（(]?\d{4}年\d{1,2}月\d{1,2}日|[^：:\s]{1,6}[：:]")
-
-
-def header_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the entries of a 题注 in text[start:end]: its lines, a wrapped one joined to the
-    entry it continues."""
-    entries: list[tuple[int, int]] = []
-    for s, e in paragraph_spans(text, start, end):
-        if entries and not _ENTRY_OPEN.match(text, s):
-            entries[-1] = (entries[-1][0], e)
-        else:
-            entries.append((s, e))
-    return entries
 
 
 def _header_drafts(text: str, span: tuple[int, int], max_chars: int) -> list[ChunkDraft]:

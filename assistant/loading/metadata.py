@@ -64,7 +64,10 @@ def header_end(text: str) -> int:
 
 # 「（2006年8月27日第十届全国人民代表大会常务委员会第二十三次会议通过　根据……修正）」: the note under
 # a law's title in a text without the header marker
-_NOTE_OPEN = re.compile(r"^[（(]\d{4}年\d{1,2}月\d{1,2}日")
+_NOTE_OPEN = re.compile(rf"^[（(]{_DATE.pattern}")
+# a line that opens an entry of a 题注: a date (「2015年8月29日 第十二届……第六次修正」) or a label
+# (「制定机关：」); other lines continue the entry before them (a long decision title wraps)
+_ENTRY_OPEN = re.compile(rf"[（(]?{_DATE.pattern}|[^：:\s]{{1,6}}[：:]")
 _NOTE_LINES = 20
 
 
@@ -88,6 +91,18 @@ def header_span(text: str) -> tuple[int, int] | None:
         if text[s:e].endswith(("）", ")")):
             return lines[0][0], e
     return None
+
+
+def header_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the entries of a 题注 in text[start:end]: its lines, a wrapped one joined to the
+    entry it continues."""
+    entries: list[tuple[int, int]] = []
+    for s, e in paragraph_spans(text, start, end):
+        if entries and not _ENTRY_OPEN.match(text, s):
+            entries[-1] = (entries[-1][0], e)
+        else:
+            entries.append((s, e))
+    return entries
 
 
 def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ from assistant.answering.evidence import Evidence, part_asking, states_type
 from assistant.service import Assistant
 from assistant.text.answer_types import answer_type, without_asking
 from assistant.text.tokenize import Tokenizer
+from tests.conftest import NEAR_TIE_UNDER_FLOAT32
 
 QUOTA = (
     "聚居境内同一少数民族的总人口数占境内总人口数百分之十五以上、不足百分之三十的，"
@@ -134,10 +135,7 @@ def test_a_compound_question_is_answered_in_the_part_the_passages_state(
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="near ties: passed with m3e-small-int8's batch-dependent vectors, not with float32's",
-)
+@NEAR_TIE_UNDER_FLOAT32
 def test_a_part_stated_only_for_another_subject_gets_a_notice_and_a_count_asked_is_stated(
     default_assistant: Assistant,
 ) -> None:

@@ -1,7 +1,8 @@
-from assistant.chunking import chunk_document, header_entries
+from assistant.chunking import chunk_document
 from assistant.chunking.law import part_span
 from assistant.config import ChunkingSettings
 from assistant.loading import load_bytes
+from assistant.loading.metadata import header_entries
 from assistant.types import Chunk
 from tests.conftest import REGULATION
 

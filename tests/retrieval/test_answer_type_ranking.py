@@ -8,6 +8,7 @@ import pytest
 from assistant.retrieval.ranker import ANSWER_FEATURES, LinearRanker
 from assistant.service import Assistant
 from assistant.text.answer_types import required_type
+from tests.conftest import NEAR_TIE_UNDER_FLOAT32
 
 
 def test_left_out_features_weigh_nothing() -> None:
@@ -30,10 +31,7 @@ def test_how_many_years_finds_the_term_stated(default_assistant: Assistant) -> N
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="near ties: passed with m3e-small-int8's batch-dependent vectors, not with float32's",
-)
+@NEAR_TIE_UNDER_FLOAT32
 def test_a_passage_lifted_for_its_number_does_not_answer_an_unanswerable_question(
     default_assistant: Assistant,
 ) -> None:

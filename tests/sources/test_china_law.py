@@ -2,9 +2,10 @@
 
 from pathlib import Path
 
-from assistant.chunking import chunk_document, header_entries
+from assistant.chunking import chunk_document
 from assistant.config import ChunkingSettings
 from assistant.loading import load_file
+from assistant.loading.metadata import header_entries
 from assistant.sources.china_law import CONGRESS_LAWS, LawDatabase, import_laws
 from assistant.types import DocKind
 
