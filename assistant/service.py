@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 # the words of an amendment; in a question with 几次/多少次 (「选举法修改过几次？」), it asks the
 # amendments a 题注 lists, if it lists any
 _AMENDED = ("修正", "修订", "修改")
-_ASKS_AMENDMENTS = re.compile("|".join((*_AMENDED, "几次", "多少次")))
+_ASKS_AMENDMENTS = re.compile("|".join((*_AMENDED, "几次", "多少次", "变化", "变动")))
 MAX_QUERY_CHARS = 1000
 MAX_K = 50
 WARM_UP_QUERY = "人民代表大会"

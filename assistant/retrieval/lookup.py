@@ -33,6 +33,8 @@ _VERB = "通过|制定|颁布|公布|发布|出台|施行|实施|生效|修改|�
 _WHEN = "什么时候|啥时候|何时|哪一?年|哪一?天|几月几[日号]|什么时间|什么日期"
 # words between a law's name and what is asked of its history: 「代表法最近一次修正是哪年」
 _BETWEEN = "[的是于在自从共一先后至今现目前行最近后早初第次已经都曾还总到了过]*"
+# the two bodies that make national laws: 「是全国人大还是全国人大常委会制定的」
+_MAKER = "全国(?:人大|人民代表大会)(?:常委会|常务委员会)?"
 # What a question asks right after naming a law, when it asks the law's own history (its 题注):
 # when it was passed or took effect, how often it was amended, who made it, whether it is in
 # force. Not 「宪法的修改由谁提议」 nor 「预算法规定预算草案什么时候通过」: the procedure a law sets.
@@ -41,7 +43,14 @@ _HISTORY = re.compile(
     rf"(?:{_WHEN})(?:开始|起)?(?:{_VERB})"
     rf"|(?:哪个|什么|哪一?级)(?:机关|部门|单位)(?:{_VERB})的|由?谁(?:{_VERB})的"
     rf"|(?:{_VERB})(?:过|了|的)*(?:是|在|于)?(?:{_WHEN}|几次|多少次|哪几次|次数|时间|日期|年份|机关|历史|历程|沿革|情况)"
-    rf"|制定机关|施行日期|生效日期|通过日期|公布日期|沿革|效力|还?(?:有效|失效|废止)(?:吗|了吗|没有|了没有))"
+    rf"|由?{_MAKER}还是{_MAKER}(?:{_VERB})的"
+    # 「实施以来有什么变化」「施行以来修改过几次」
+    rf"|(?:{_VERB})以来(?:有|发生了?|作了|做了|经过了?|经历了?)?(?:什么|哪些|几次|多少次)?"
+    rf"(?:变化|修改|修正|修订|变动)"
+    rf"|(?:最新|现行)?版本(?:是|为)?(?:{_WHEN}|哪个|哪一个|什么)"
+    rf"|制定机关|施行日期|生效日期|通过日期|公布日期|沿革|效力"
+    rf"|(?:是否|是不是)?还?(?:现行)?(?:有效|失效|废止)的?(?:吗|了吗|没有|了没有)?"
+    rf"(?=[？?。，,]|$))"
 )
 
 

@@ -152,6 +152,11 @@ def test_an_imported_law_s_header_says_who_made_it_and_since_when(default_assist
     assert not amended.abstained and amended.citations[0].section == "题注"
     assert "题注只记载了现行版本，没有列出历次修改" in amended.notice
     assert "没有列出历次修改" not in default_assistant.ask("监督法是哪个机关制定的？").notice
+    # asked as people ask it: which of the two bodies made it, what changed since it took effect
+    maker = default_assistant.ask("预算法是全国人大还是全国人大常委会制定的？")
+    assert maker.citations[0].section == "题注" and "制定机关：全国人民代表大会" in maker.answer
+    changes = default_assistant.ask("监督法实施以来有什么变化？")
+    assert changes.citations[0].section == "题注" and "没有列出历次修改" in changes.notice
 
 
 def test_the_part_named_is_read_once_by_the_search_and_quoted_by_the_answer(
