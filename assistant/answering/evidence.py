@@ -25,6 +25,7 @@ from typing import Any
 from assistant.chunking.sentences import sentence_spans
 from assistant.text.answer_types import ANSWER_TYPES, required_type, states
 from assistant.text.parts import asking_parts
+from assistant.text.shorthand import ASKS_MEANING
 from assistant.types import Hit
 
 _YEAR = re.compile(r"\d{4}年")
@@ -33,10 +34,6 @@ SUBJECT_IDF = 3.0
 # Numbered shorthands as documents quote them: “五到位” “七有” “五簿一档” “四个机关”.
 _SHORTHAND = re.compile(
     r"“([一二三四五六七八九十两]+[个项]?[\u4e00-\u9fff]{1,3}(?:[一二三四五六七八九十][\u4e00-\u9fff])?)”"
-)
-# 「是指什么」「包括哪些」, or asking for its numbered parts: 「具体是公开哪三项」
-_ASKS_MEANING = re.compile(
-    r"(?:是指|指的是|指|是|包括|有)(?:哪|什么|啥)|哪[几一二三四五六七八九十两]+(?:项|个|条|类|方面)"
 )
 _SPELLED_OUT = re.compile(r"\s*(?:[（(]|[:：]|，?即|是指|包括)")
 _COLLOQUIAL = frozenset(["东西", "镇里", "乡里", "区里", "县里", "村里", "这里", "那里", "哪里"])
@@ -53,7 +50,7 @@ class Evidence:
     answer_type: str  # the kind of fact the top passages must state (answer_types.required_type)
     type_found: bool  # the top passages state that kind of fact
     similarities: dict[str, float]  # embedder -> best dense similarity among the top passages
-    pinned: int  # leading hits that are the articles the question named (0: it named none)
+    pinned: int  # leading hits put first by name or listing (Candidates.pinned; 0: none)
     shorthand: str = ""  # the numbered shorthand whose meaning is asked (「五到位」), as quoted
     spelled_out: bool = False  # the top passages spell that shorthand out
     # the one part of a question asking several things whose kind of fact is not stated: the
@@ -135,7 +132,7 @@ def shorthand(question: str, texts: Sequence[str]) -> tuple[str, bool]:
     """The numbered shorthand a question asks the meaning of (「五簿一档具体指哪些？」), as the
     passages quote it, and whether any of them spells it out right after quoting it (「“五簿一档”
     （即……）」); a passage that only names it (「做到了“五到位”“八有”」) cannot answer."""
-    if not _ASKS_MEANING.search(question):
+    if not ASKS_MEANING.search(question):
         return "", False
     quoted = {m.group(1) for t in texts for m in _SHORTHAND.finditer(t)}
     term = max((q for q in quoted if q in question), key=len, default="")

@@ -17,6 +17,7 @@ from assistant.retrieval.lookup import LawResolver, named_part
 from assistant.retrieval.ranker import ANSWER_FEATURES, LinearRanker, candidate_features, feature_names
 from assistant.text.normalize import NormalizedQuery, QueryNormalizer
 from assistant.text.parts import sub_questions
+from assistant.text.shorthand import counted_shorthands, described, listed_items
 from assistant.types import DocKind, Hit
 
 # Words that place a question in a speech or work report rather than in the statutes.
@@ -40,7 +41,8 @@ class Candidates:
     ranked: dict[str, list[int]] = field(default_factory=dict)  # retriever -> chunk positions, best first
     scores: dict[str, dict[int, float]] = field(default_factory=dict)  # retriever -> position -> raw score
     matched: dict[str, dict[int, int]] = field(default_factory=dict)  # embedder -> position -> best key
-    # articles named in the question, and the 题注 of a law whose history it asks
+    # articles named in the question, the 题注 of a law whose history it asks, and the passage
+    # listing the items of a shorthand whose meaning it asks (「四个机关是什么」)
     pinned: list[int] = field(default_factory=list)
     # (款, 项) the question names right after an article (「第十二条第四项」: (0, 4)); 0: not named
     part: tuple[int, int] = (0, 0)
@@ -124,7 +126,26 @@ class HybridRetriever:
         if self.lookup:
             cands.pinned, cands.missing_articles = self._pinned(snap, resolver, nq, filters, allowed)
             cands.part = named_part(nq.original) if cands.pinned else (0, 0)
+        cands.pinned += self._listing(snap, cands, nq.original)
         return cands
+
+    @staticmethod
+    def _listing(snap: Snapshot, cands: Candidates, question: str) -> list[int]:
+        """The candidates that spell out a numbered shorthand the question asks the meaning of by
+        listing its items (text.shorthand): ranked on their words, 代表法第四条 came 96th of 99 for
+        「讲话里说的“四个机关”是什么？」, below every passage that names 四个机关 without saying them."""
+        asked = counted_shorthands(question)
+        if not asked:
+            return []
+        listing: dict[int, list[str]] = {}
+        for pos in dict.fromkeys(p for ranked in cands.ranked.values() for p in ranked):
+            text = snap.chunks[pos].text
+            found = [items for count, noun in asked if (items := listed_items(text, count, noun))]
+            if found and pos not in cands.pinned:
+                listing[pos] = found[0]
+        # items that describe come first; one passage, or a list of kinds would join a definition
+        best = sorted(listing, key=lambda pos: not described(listing[pos]))
+        return best[:1]
 
     def _bm25(self, snap: Snapshot, cands: Candidates, mask: np.ndarray | None, n: int) -> None:
         scores = snap.bm25.scores(cands.tokens, cands.synonyms)
