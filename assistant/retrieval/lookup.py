@@ -54,6 +54,16 @@ _HISTORY = re.compile(
 )
 
 
+# A name ending in 法 read on into a word of its own: 「监督法官」 is 监督 + 法官, not 监督法 + 官;
+# 「监督法规」 too, but 「监督法规定」 names the law.
+_FA_WORDS = re.compile(r"[官院律治庭警学典]|规(?!定)")
+
+
+def _word_goes_on(text: str, end: int) -> bool:
+    """Whether the name ending at `end` is the start of a longer word (「监督法官」)."""
+    return text[end - 1 : end] == "法" and _FA_WORDS.match(text, end) is not None
+
+
 def named_part(question: str) -> tuple[int, int]:
     """(款, 项) the question names right after an article, 0 for either not named:
     「地方组织法第十二条第四项是什么？」 -> (0, 4)."""
@@ -118,7 +128,7 @@ class LawResolver:
             s = text.find(alias)
             while s >= 0:
                 e = s + len(alias)
-                if not any(ts <= s and e <= te for ts, te, _ in taken):
+                if not _word_goes_on(text, e) and not any(ts <= s and e <= te for ts, te, _ in taken):
                     taken.append((s, e, doc_id))
                 s = text.find(alias, s + 1)
         found = sorted(taken)

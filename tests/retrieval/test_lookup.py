@@ -41,6 +41,15 @@ def test_aliases_are_tried_in_the_same_order_whatever_the_hash_seed() -> None:
     assert lengths == sorted(lengths, reverse=True)
 
 
+def test_a_name_read_on_into_a_longer_word_names_no_law() -> None:
+    resolver = LawResolver(TITLES)
+    assert resolver.named_documents("人大可以监督法官判案吗？") == []
+    assert resolver.named_documents("常委会怎么监督法院的工作？") == []
+    assert resolver.named_documents("监督法规定的监督方式有哪些？") == ["e"]
+    assert resolver.named_documents("监督法制定于哪一年？") == ["e"]
+    assert resolver.named_documents("代表法和监督法，哪个先施行？") == ["c", "e"]
+
+
 def test_the_clause_or_item_named_after_an_article() -> None:
     assert named_part("地方组织法第十二条第四项是什么？") == (0, 4)
     assert named_part("选举法第45条第2款怎么规定的") == (2, 0)
