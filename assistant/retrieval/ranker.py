@@ -17,6 +17,7 @@ from importlib import resources
 import numpy as np
 
 from assistant.index.store import Snapshot
+from assistant.retrieval.bodies import bodies, body_match, lead_bodies
 from assistant.retrieval.levels import level_match
 from assistant.text.answer_types import ASKS_QUANTITY, STATES_QUANTITY, answer_type, states
 from assistant.types import Chunk
@@ -28,6 +29,7 @@ BASE_FEATURES = (
     "named_doc",
     "kind_hint",
     "level",
+    "body",
     "quantity",
     "answer_type",
     "log_len",
@@ -60,6 +62,7 @@ def candidate_features(
     total_idf = sum(idf.values()) or 1.0
     wants_quantity = bool(ASKS_QUANTITY.search(question))
     kind = answer_type(cands.query.original)  # type: ignore[attr-defined]  # 几年: 五年; 几月: 六月
+    asked_bodies = bodies(canonical)  # 常务委员会, 主席团, …: whose rule the question asks
     rank_of = {name: {p: r for r, p in enumerate(ranked.get(name, []))} for name in retrievers}
     bounds = {name: (min(sc.values()), max(sc.values())) for name, sc in scores.items() if sc}
     coverages = snap.bm25.weight_present(positions, idf) / total_idf
@@ -84,6 +87,7 @@ def candidate_features(
             float(chunk.doc_id in cands.named_docs),  # type: ignore[attr-defined]
             float(chunk.kind in cands.hinted_kinds),  # type: ignore[attr-defined]
             float(level_match(cands.levels, snap.levels[pos])),  # type: ignore[attr-defined]
+            float(body_match(asked_bodies, lead_bodies(chunk.lead or chunk.text))) if asked_bodies else 0.0,
             float(wants_quantity and bool(STATES_QUANTITY.search(chunk.text))),
             float(bool(kind) and states(kind, chunk.text)),
             math.log1p(len(chunk.text)) / 7.0,
