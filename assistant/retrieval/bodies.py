@@ -2,9 +2,10 @@
 standing committee, its presidium, or the government.
 
 Statutes state one rule per body in neighbouring articles: the congress meets 「每年至少举行一次」
-(地方组织法第十四条), its standing committee 「每两个月至少举行一次」 (第五十一条). A question about
-the standing committee's meetings should prefer the second, one about 临时人代会 the congress's
-rule over 全国人大常委会议事规则's 「有特殊需要的时候，可以临时召集会议」.
+(地方组织法第十四条), its standing committee 「每两个月至少举行一次」 (第五十一条), and a question
+about the standing committee's meetings should prefer the second. A ranker feature (weight 0.5),
+so it tips near ties only: 「什么情况下可以召开临时人代会？」 still ranks 全国人大常委会议事规则's
+「有特殊需要的时候，可以临时召集会议」 first (eval/RESULTS.md step 62).
 """
 
 from __future__ import annotations
