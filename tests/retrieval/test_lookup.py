@@ -82,6 +82,6 @@ def test_a_question_on_a_law_s_own_history_is_told_from_one_on_what_the_law_says
         "代表法第四十四条规定什么时候",
         "选举法规定选举什么时候举行？",
         "选举法规定县长由全国人大还是地方人大选举？",
-        "代表法规定的建议有效吗是怎么判断的",
+        "代表法规定的代表证还有效吗？",
     ):
         assert resolver.history_documents(question) == [], question
