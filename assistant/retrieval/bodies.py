@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.loading.metadata import ARTICLE_LINE
+
 CONGRESS, STANDING, PRESIDIUM, GOVERNMENT = "congress", "standing", "presidium", "government"
 
 # On the normaliser's canonical wording (人大 → 人民代表大会, 常委会 → 常务委员会, 政府 → 人民政府,
@@ -24,7 +26,6 @@ _BODIES = {
     CONGRESS: re.compile(r"人民代表大会(?!常务委员会|主席团|代表|专门委员会|的?主席|各?代表团)"),
 }
 _FIRST_SENTENCE = re.compile(r"[^。；：\n]+")
-_ARTICLE_LABEL = re.compile(r"^\s*第[一二三四五六七八九十百千零〇]+条\s*")
 
 
 def bodies(text: str) -> frozenset[str]:
@@ -33,7 +34,8 @@ def bodies(text: str) -> frozenset[str]:
 
 def lead_bodies(text: str) -> frozenset[str]:
     """The bodies a passage's first sentence speaks of (its subject, as a rule states it first)."""
-    first = _FIRST_SENTENCE.search(_ARTICLE_LABEL.sub("", text))
+    label = ARTICLE_LINE.match(text)  # 「第六条 」, on its own line or not
+    first = _FIRST_SENTENCE.search(text, label.end() if label else 0)
     return bodies(first.group(0)) if first else frozenset()
 
 
