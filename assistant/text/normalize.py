@@ -66,7 +66,9 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("免职", "罢免"),
     ("辞去代表职务", "辞职"),  # 选举法: 「书面提出辞职」「接受辞职」
     ("开得成", "始得举行"),
+    ("才能开", "始得举行"),  # 「要多少人到场才能开？」: 「…过半数出席，始得举行」
     ("到会", "出席"),
+    ("到场", "出席"),  # 「要多少人到场」: 「全体组成人员的过半数出席」
     ("兼任", "担任"),
     ("兼职", "担任职务"),
     ("干多久", "任期"),
@@ -244,10 +246,17 @@ def _spelled(template: str, numbers: int) -> Callable[[re.Match[str]], str]:
     return replace
 
 
+# A colloquial phrase ending in 开 (临时开, 才能开) is about holding a meeting unless the next
+# character makes another verb of it: 临时开展 is not 临时召集展.
+_OTHER_VERB_AFTER = {"开": frozenset("展始放发除支具通拓辟设工业幕学庭启销")}
+
+
 def _replace_word(text: str, short: str, full: str) -> str:
-    """Replace `short` unless it already sits inside its full form (人民政府 stays as it is)."""
+    """Replace `short` unless it already sits inside its full form (人民政府 stays as it is) or
+    is the start of another word (see _OTHER_VERB_AFTER)."""
     if short not in text:
         return text
+    goes_on = _OTHER_VERB_AFTER.get(short[-1], frozenset())
     out, pos = [], 0
     while True:
         i = text.find(short, pos)
@@ -255,7 +264,8 @@ def _replace_word(text: str, short: str, full: str) -> str:
             out.append(text[pos:])
             return "".join(out)
         window_start = max(0, i - len(full))
-        if full in text[window_start : i + len(full)]:
+        after = text[i + len(short) : i + len(short) + 1]
+        if full in text[window_start : i + len(full)] or (after and after in goes_on):
             out.append(text[pos : i + len(short)])
         else:
             out.append(text[pos:i] + full)

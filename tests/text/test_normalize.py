@@ -38,6 +38,10 @@ def normalizer() -> QueryNormalizer:
         ("代表被穿小鞋怎么办？", "代表被打击报复怎么办？"),
         ("镇政府能借钱吗？", "镇人民政府能举借债务吗？"),
         ("表决时可以不表态吗？", "表决时可以弃权吗？"),
+        ("人大常委会会议要多少人到场才能开？", "人民代表大会常务委员会会议要多少人出席始得举行？"),
+        # 开 followed by a character making another verb of it is not about holding a meeting
+        ("乡镇人大能临时开展执法检查吗？", "乡、民族乡、镇的人民代表大会能临时开展执法检查吗？"),
+        ("代表大会才能开始选举吗？", "代表大会才能开始选举吗？"),
     ],
 )
 def test_statute_wording(normalizer: QueryNormalizer, question: str, expected: str) -> None:
