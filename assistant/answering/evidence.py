@@ -7,7 +7,8 @@ Signals, combined by a logistic model fitted on the dev split of eval/questions.
 - places and persons the question names that the corpus never mentions (「山东省」: the documents
   are silent about them);
 - whether the top passages state the kind of fact asked for (多少钱 needs 元, 几天 needs 日/天),
-  in a sentence that names what the question is about (its rare terms);
+  in a sentence that names what the question is about (its rare terms) and not only bodies other
+  than the one it asks about (主席团, 常务委员会…);
 - for a question about what a numbered shorthand means (「五簿一档具体指哪些？」), whether the
   passages that quote it also spell it out (「“五簿一档”（即……）」) or only name it.
 """
@@ -23,6 +24,7 @@ from importlib import resources
 from typing import Any
 
 from assistant.chunking.sentences import sentence_spans
+from assistant.retrieval.bodies import bodies
 from assistant.text.answer_types import ANSWER_TYPES, required_type, states
 from assistant.text.parts import asking_parts
 from assistant.text.shorthand import ASKS_MEANING
@@ -108,11 +110,14 @@ def states_type(
     question: str = "",
     subject: Collection[str] = (),
     tokens: Callable[[str], list[str]] | None = None,
+    asked_bodies: Collection[str] = (),
 ) -> bool:
     """Whether the passages state the kind of fact asked for; a year the question names
     (「2025年…哪天」) must itself appear. Given the question's distinctive terms (`subject`, with
     the tokenizer that made them), the fact must be stated in a sentence that names one of them:
-    「满意率达到百分之多少」 is not answered by a quota of 「百分之三十」 for minority deputies."""
+    「满意率达到百分之多少」 is not answered by a quota of 「百分之三十」 for minority deputies. Given
+    the bodies the question is about (retrieval.bodies), that sentence must not speak of other
+    bodies only: the congress's quorum does not answer how many make the presidium's meeting."""
     if kind not in ANSWER_TYPES:
         return True
     years = _YEAR.findall(question)
@@ -123,7 +128,10 @@ def states_type(
             return True
         for start, end in sentence_spans(text):
             sentence = text[start:end]
-            if states(kind, sentence) and any(t in subject for t in tokens(sentence)):
+            if not states(kind, sentence) or not any(t in subject for t in tokens(sentence)):
+                continue
+            spoken_of = bodies(sentence)
+            if not asked_bodies or not spoken_of or spoken_of & set(asked_bodies):
                 return True
     return False
 
