@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     import jieba
 
 _KEEP = re.compile(r"[\u4e00-\u9fff0-9a-zA-Z]")
+_PERSON = frozenset(["nr", "nrt", "nrfg"])
+# modal verbs and question words: 「钱能花」 is 钱 + 能 + 花, 「多少钱」 and 「归谁」 ask, not name
+_NOT_IN_NAME = re.compile(r"[能会要该得谁啥哪]|多少|什么|怎")
 
 
 def _data(name: str) -> str:
@@ -60,10 +63,24 @@ class Tokenizer:
         return tagger
 
     def proper_names(self, text: str) -> list[str]:
-        """Place and person names (jieba tags ns/nr): 「山东省」「孟景伟」."""
+        """Place and person names (jieba tags ns/nr): 「山东省」「孟景伟」. jieba's guess at an unknown
+        person name runs on into the words after it (「张三能当代表吗」: 张三能, 「预算没批下来之前钱能
+        花吗」: 钱能花, 「公章归谁保管」: 归谁): a person name ends before a modal verb or a question
+        word, and what is left must still be two or three characters. jieba's dictionary tags
+        thousands of common words nr (养老, 许可, 修正, 陈旧; idioms: 石沉大海): of its words only
+        three-character ones are taken for names (毛泽东), so 雷锋 is missed."""
         with self._lock:
             pairs = self._tagger.lcut(text)
-        return [p.word for p in pairs if p.flag in ("ns", "nr", "nrt", "nrfg") and len(p.word) >= 2]
+            dictionary = self._tagger.word_tag_tab
+        names = []
+        for p in pairs:
+            if p.flag == "ns" and len(p.word) >= 2:
+                names.append(p.word)
+            elif p.flag in _PERSON:
+                word = _NOT_IN_NAME.split(p.word, 1)[0]
+                if len(word) == 3 or (len(word) == 2 and p.word not in dictionary):
+                    names.append(word)
+        return names
 
     def tokens(self, text: str) -> list[str]:
         """Search-mode tokens: 人民代表大会 also yields 人民, 代表, 大会, so short queries still match."""
