@@ -62,6 +62,15 @@ def test_a_quorum_is_answered_for_the_body_asked_about(default_assistant: Assist
     assert default_assistant.ask("乡镇人大主席团开会要多少人到场？").abstained
 
 
+@pytest.mark.slow
+def test_spending_before_the_budget_is_approved(default_assistant: Assistant) -> None:
+    """「没批下来之前」 is 批准前 and 「钱能花」 no person's name (dev procedure-167 abstained)."""
+    answer = default_assistant.ask("预算没批下来之前钱能花吗？")
+    assert not answer.abstained
+    cited = [(c.title, c.section) for c in answer.citations]
+    assert ("中华人民共和国预算法", "第五十四条") in cited, cited
+
+
 def test_the_words_asking_for_the_fact_are_not_its_subject() -> None:
     assert "百分之多少" not in without_asking("percent", "满意率要求达到百分之多少？")
     assert "几天" not in without_asking("duration", "选民名单要提前几天公布？")

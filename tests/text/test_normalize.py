@@ -42,6 +42,8 @@ def normalizer() -> QueryNormalizer:
         # 开 followed by a character making another verb of it is not about holding a meeting
         ("乡镇人大能临时开展执法检查吗？", "乡、民族乡、镇的人民代表大会能临时开展执法检查吗？"),
         ("代表大会才能开始选举吗？", "代表大会才能开始选举吗？"),
+        ("预算没批下来之前能花钱吗？", "预算没批准之前能支出吗？"),
+        ("有人花钱拉票", "有人以金钱贿赂"),
     ],
 )
 def test_statute_wording(normalizer: QueryNormalizer, question: str, expected: str) -> None:
@@ -144,3 +146,4 @@ def test_a_basis_in_the_subject_or_in_policy_is_kept(normalizer: QueryNormalizer
     assert "依据" not in policy.both and not policy.wants_statutes
     plain = normalizer.normalize("罢免案怎么提？")
     assert plain.content == plain.original and plain.frame == ""
+
