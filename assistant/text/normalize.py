@@ -118,6 +118,13 @@ ASKING_FRAME = re.compile(
     r"|规定了?(?:什么|啥|哪些)"
 )
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+# The legal basis for doing something is the provision granting the right or power to do it:
+# 「代表提建议有什么法律依据？」 is answered by 代表法第二十四条 「代表有权向本级人民代表大会提出对各方面
+# 工作的建议、批评和意见」, not by 全国人大组织法第四十六条 on how such proposals are handled. A
+# question asking for a legal basis (not 「怎么规定的」, not a policy basis) gets 有权 in its
+# statute wording.
+_ASKS_LEGAL_BASIS = re.compile(r"依据|根据")
+_GRANTS = "有权"
 
 
 def without_asking_frame(question: str) -> tuple[str, str]:
@@ -222,6 +229,8 @@ class QueryNormalizer:
             if replaced != canonical:
                 synonyms.append((short, full))
             canonical = replaced
+        if _ASKS_LEGAL_BASIS.search(frame) and "政策" not in frame and _GRANTS not in canonical:
+            canonical = canonical.rstrip("，,？?。 ") + "，" + _GRANTS
         return NormalizedQuery(original, content, canonical, tuple(synonyms), frame)
 
 

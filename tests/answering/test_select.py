@@ -84,6 +84,16 @@ def test_a_word_both_wordings_share_is_a_concept_of_its_own() -> None:
 
 
 @pytest.mark.slow
+def test_the_basis_for_proposing_is_the_right_to_propose(default_assistant: Assistant) -> None:
+    """「代表提建议有什么法律依据？」 (dev basis-001) ranked 全国人大组织法第四十六条, on how the
+    national deputies' proposals are handled, above 代表法第二十四条, which grants the right."""
+    got = default_assistant.ask("代表提建议有什么法律依据？")
+    assert not got.abstained
+    first = got.citations[0]
+    assert first.title.endswith("代表法") and first.section in ("第二十四条", "第七条"), first
+
+
+@pytest.mark.slow
 def test_a_further_part_may_cite_one_passage_more(default_assistant: Assistant) -> None:
     """The first part's sentences used up the three citations, and 监督法's forms of inspection
     (the second part) were left out; a further part may now cite a passage over the limit."""

@@ -147,3 +147,14 @@ def test_a_basis_in_the_subject_or_in_policy_is_kept(normalizer: QueryNormalizer
     plain = normalizer.normalize("罢免案怎么提？")
     assert plain.content == plain.original and plain.frame == ""
 
+
+def test_a_legal_basis_is_sought_in_the_right_granted(normalizer: QueryNormalizer) -> None:
+    """The basis for doing something is the provision granting the right to do it (代表法第二十四条:
+    「代表有权…提出…建议」): a question asking for a legal basis gets 有权 in its statute wording,
+    one asking how something is regulated or for a policy basis does not."""
+    basis = normalizer.normalize("代表提建议有什么法律依据？")
+    assert basis.canonical == "代表提出建议，有权" and basis.content.strip(" ？") == "代表提建议"
+    assert "有权" not in normalizer.normalize("选举法第25条对选区是怎么规定的？").canonical
+    assert "有权" not in normalizer.normalize("建设代表之家有什么政策依据？").canonical
+    granted = normalizer.normalize("代表有权提建议吗？依据是什么？")
+    assert granted.canonical.count("有权") == 1
