@@ -27,6 +27,7 @@ from assistant.answering.extractive import (
     NO_AMENDMENTS_LISTED,
     NO_SUCH_ARTICLE,
     PART_NOT_FOUND,
+    TOPIC_NOT_FOUND,
     ExtractiveAnswerer,
     abstention,
 )
@@ -45,6 +46,7 @@ from assistant.text.follow_up import resolve
 from assistant.text.normalize import QueryNormalizer, concepts
 from assistant.text.numerals import int_to_cn
 from assistant.text.parts import asking_parts
+from assistant.text.proposals import proposal, right_to_propose
 from assistant.types import Answer, DocKind, Hit
 
 log = logging.getLogger(__name__)
@@ -168,7 +170,25 @@ class Assistant:
         elif absent:  # whatever the search found, it is not the article asked for
             answer = Answer(question.strip(), absent, True, (), confidence=0.0)
             evidence = replace(evidence, confidence=0.0)
+        elif answer.abstained and cands.query.wants_statutes:
+            return self._right_to_propose(question, cands, filters) or (answer, evidence, hits)
         return answer, evidence, hits
+
+    def _right_to_propose(
+        self, question: str, cands: Candidates, filters: Filters | None
+    ) -> tuple[Answer, Evidence, list[Hit]] | None:
+        """A deputy asking the legal basis of a proposal on a topic the documents say nothing about
+        (「我想提建议加强农村养老服务，有什么法律依据？」) still gets the right to propose (代表法
+        第二十四条), with a notice that the topic has no basis here; None when the question names no
+        such proposal or the documents do not give that right either."""
+        asked = proposal(cands.query.content)
+        if asked is None:
+            return None
+        answer, evidence, hits = self._extractive(right_to_propose(asked.kind), filters)
+        if answer.abstained:
+            return None
+        notice = TOPIC_NOT_FOUND.format(topic=asked.topic, kind=asked.kind)
+        return replace(answer, question=question.strip(), notice=notice), evidence, hits
 
     def _absent_articles(self, missing: Sequence[tuple[str, int]]) -> str:
         """「知识库中的《…》没有第九十九条（共六十五条）…」 for each article named that its law lacks."""

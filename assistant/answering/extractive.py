@@ -60,6 +60,11 @@ NO_AMENDMENTS_LISTED = (
 )
 # a question asking several things, one of whose asked facts the passages do not state
 PART_NOT_FOUND = "「{part}」：检索到的依据中没有写明，以上回答未涉及这一问。可换个说法单独再问。"
+# a proposal on a topic the documents are silent about: the answer gives the right to propose
+TOPIC_NOT_FOUND = (
+    "知识库中未找到关于「{topic}」的依据，以上是代表提出{kind}的法律依据。"
+    "可先导入与这一事项相关的法律、法规或文件再问。"
+)
 
 
 @dataclass(frozen=True, slots=True)

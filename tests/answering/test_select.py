@@ -94,6 +94,23 @@ def test_the_basis_for_proposing_is_the_right_to_propose(default_assistant: Assi
 
 
 @pytest.mark.slow
+def test_a_proposal_on_a_topic_the_documents_lack_gets_the_right_to_propose(
+    default_assistant: Assistant,
+) -> None:
+    """A deputy preparing a proposal on 养老 (no document here is about it) was told nothing; now
+    the answer gives the right to propose, and says the topic has no basis in the knowledge base."""
+    question = "我想提建议加强农村养老服务，有什么法律依据？"
+    got = default_assistant.ask(question)
+    assert not got.abstained and got.question == question
+    assert ("第二十四条", True) in [(c.section, c.title.endswith("代表法")) for c in got.citations]
+    assert "「加强农村养老服务」" in got.notice and "提出建议" in got.notice
+    # a topic the documents do cover is answered from them, with no such notice
+    covered = default_assistant.ask("代表提建议要求政府公开预算，依据哪条法律？")
+    assert not covered.abstained and not covered.notice
+    assert any(c.title.endswith("预算法") for c in covered.citations)
+
+
+@pytest.mark.slow
 def test_a_further_part_may_cite_one_passage_more(default_assistant: Assistant) -> None:
     """The first part's sentences used up the three citations, and 监督法's forms of inspection
     (the second part) were left out; a further part may now cite a passage over the limit."""

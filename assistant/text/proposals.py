@@ -1,0 +1,46 @@
+"""Questions from deputies preparing a proposal: 「我想提建议加强农村养老服务，有什么法律依据？」.
+
+The legal basis such a question asks for has two parts: the deputy's right to propose at all
+(代表法第二十四条 for a 建议, 第十五条 for a 议案) and whatever the documents say on the topic. When
+they say nothing on the topic, the assistant still gives the first and says the second is missing
+(service.Assistant), instead of withholding both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# 提建议, 提出建议, 提一条建议, 写一份书面建议, 提个议案
+_ACT = re.compile(r"(?:提出|提|写|递交|交)(?:一个|一条|一份|一件|个|条|份|件)?(?:书面)?(建议|议案)")
+# who proposes and how the topic is introduced: 「我想就…」「作为镇人大代表，我准备针对…」
+_LEAD = re.compile(
+    r"^(?:我们|我|本人)?[，,]?(?:作为)?(?:一名|一位)?(?:乡镇|镇|乡|县|区|市)?(?:人大)?(?:代表)?[，,]?"
+    r"(?:我们|我)?(?:想|要|准备|打算|拟|计划)?(?:就|对|关于|针对)?"
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_EDGES = " ，,。？?！!、"
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    kind: str  # 建议 or 议案
+    topic: str  # what it is about, as the question words it: 「加强农村养老服务」
+
+
+def proposal(content: str) -> Proposal | None:
+    """The proposal a question's content (the words besides those asking for a basis) is about,
+    when it names one and a topic of it; None for 「代表提建议」 alone or any other question."""
+    act = _ACT.search(content)
+    if act is None:
+        return None
+    before = _LEAD.sub("", content[: act.start()].strip(_EDGES), count=1)
+    topic = (before.strip(_EDGES) + " " + content[act.end() :].strip(_EDGES)).strip(_EDGES)
+    if len(_CJK.findall(topic)) < 2:
+        return None
+    return Proposal(act.group(1), topic)
+
+
+def right_to_propose(kind: str) -> str:
+    """The question the documents answer with the deputy's right to make this kind of proposal."""
+    return f"代表提{kind}有什么法律依据？"
