@@ -69,6 +69,7 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("才能开", "始得举行"),  # 「要多少人到场才能开？」: 「…过半数出席，始得举行」
     ("到会", "出席"),
     ("到场", "出席"),  # 「要多少人到场」: 「全体组成人员的过半数出席」
+    ("同时当", "同时担任"),  # 选举法第四十八条: 「不得同时担任两个以上…的人民代表大会代表」
     ("兼任", "担任"),
     ("兼职", "担任职务"),
     ("干多久", "任期"),
@@ -82,6 +83,8 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("贿选", "贿赂"),
     ("买票", "贿赂"),
     ("精神病人", "精神病患者"),  # 选举法第二十七条
+    ("耽误的工资", "误工的工资"),  # 代表法第四十一条: 「…其所在单位按正常出勤对待，享受所在单位的工资」
+    ("耽误工作", "误工"),
     ("误工", "执行代表职务"),  # 代表法第四十一条: 「代表依法执行代表职务，…给予适当补贴」
     ("报销", "经费"),  # 代表法第四十二条: 「代表的活动经费，应当列入本级财政预算予以保障」
     ("费用", "经费"),
@@ -257,9 +260,13 @@ def _spelled(template: str, numbers: int) -> Callable[[re.Match[str]], str]:
     return replace
 
 
-# A colloquial phrase ending in 开 (临时开, 才能开) is about holding a meeting unless the next
-# character makes another verb of it: 临时开展 is not 临时召集展.
-_OTHER_VERB_AFTER = {"开": frozenset("展始放发除支具通拓辟设工业幕学庭启销")}
+# A colloquial phrase ending in 开 (临时开, 才能开) or 当 (同时当) means holding a meeting or holding
+# an office unless the next character makes another word of it: 临时开展 is not 临时召集展, 同时当选
+# is not 担任选.
+_OTHER_VERB_AFTER = {
+    "开": frozenset("展始放发除支具通拓辟设工业幕学庭启销"),
+    "当": frozenset("选天地时然面前场即年日晚众作做成"),
+}
 
 
 def _replace_word(text: str, short: str, full: str) -> str:
