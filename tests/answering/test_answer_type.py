@@ -64,7 +64,7 @@ def test_a_quorum_is_answered_for_the_body_asked_about(default_assistant: Assist
 
 @pytest.mark.slow
 def test_spending_before_the_budget_is_approved(default_assistant: Assistant) -> None:
-    """「没批下来之前」 is 批准前 and 「钱能花」 no person's name (dev procedure-167 abstained)."""
+    """「批下来」 is 批准 and 「钱能花」 no person's name (dev procedure-167 abstained)."""
     answer = default_assistant.ask("预算没批下来之前钱能花吗？")
     assert not answer.abstained
     cited = [(c.title, c.section) for c in answer.citations]
