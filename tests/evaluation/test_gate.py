@@ -22,14 +22,17 @@ QUESTIONS = Path(__file__).resolve().parents[2] / "eval" / "questions.jsonl"
 # 0.888 with the statute compounds of the eleventh's dictionary; 0.838 / 0.957 / 0.971 / 0.891 with
 # the twelfth's number of kinds; 0.816 / 0.946 / 0.969 / 0.875 once the twelfth added 18 dev
 # questions from its walk-throughs, harder than the rest; 0.816 / 0.946 / 0.975 / 0.878 with float32
-# m3e-small, thirteenth, a fresh build); the same code moves by a question or two from one CPU to
-# another (eval/RESULTS.md).
-RETRIEVAL_FLOOR = {"R@1": 0.79, "R@5": 0.93, "R@10": 0.95, "MRR@10": 0.86}
+# m3e-small, thirteenth, a fresh build; 0.834 / 0.971 / 0.989 / 0.895 after the fifteenth, when
+# the floors were raised to keep about four questions under it); the same code moves by a
+# question or two from one CPU to another (eval/RESULTS.md).
+RETRIEVAL_FLOOR = {"R@1": 0.81, "R@5": 0.95, "R@10": 0.97, "MRR@10": 0.87}
 ANSWER_FLOOR = {
-    "key_coverage": 0.86,  # 0.867 when set (2026-12-02, series in speeches); 0.899, 0.882 with the twelfth's 18
+    # 0.867 when set (2026-12-02, series in speeches); 0.899, 0.882 with the twelfth's 18; 0.899
+    # after the fifteenth
+    "key_coverage": 0.87,
     "citations_verbatim": 1.0,
     "markers_resolve": 1.0,
-    "cited_relevant": 0.75,
+    "cited_relevant": 0.85,  # 0.928 after the fifteenth session
 }
 
 
@@ -55,9 +58,12 @@ def test_abstention_does_not_regress(report) -> None:  # type: ignore[no-untyped
     # 20 of 24 when set (2026-12-02, year rule); 27 of 41 since the seventh session added 17
     # unanswerable dev questions written to be hard (the 24 of before: 20 abstain); 28 of 41, and
     # 30 of 46 with the twelfth session's five; 28 of 46 with float32 m3e-small (thirteenth), 29 with
-    # its withheld answers stating no fact of the kind asked
-    assert answers["abstain_recall"] >= 0.6
-    assert answers["false_abstention"] <= 0.05
+    # its withheld answers stating no fact of the kind asked; 28 (0.609) after the fifteenth, whose
+    # name fix lost an abstention that came by accident (eval/RESULTS.md step 64): one question of
+    # CPU noise under that is allowed, two are not
+    assert answers["abstain_recall"] >= 0.58
+    # 0.004 (1 of 223) after the fifteenth session; the target is 0.05
+    assert answers["false_abstention"] <= 0.03
 
 
 def test_lookups_are_exact(report) -> None:  # type: ignore[no-untyped-def]
