@@ -38,7 +38,6 @@ from assistant.index.catalog import DocumentInfo
 from assistant.index.ingest import FileResult, Ingester, IngestReport
 from assistant.index.lock import write_lock
 from assistant.index.store import Index
-from assistant.retrieval.bodies import bodies
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.hybrid import TOPICAL_HITS, Candidates, HybridRetriever
 from assistant.text.answer_types import answer_type, required_type, without_asking
@@ -259,9 +258,7 @@ class Assistant:
                 self.index.tokenizer.proper_names(cands.query.original), snap.bm25.knows
             ),
             answer_type=kind,
-            type_found=states_type(
-                kind, texts, cands.query.original, subject, tokens, bodies(cands.query.canonical)
-            ),
+            type_found=states_type(kind, texts, cands.query.original, subject, tokens, cands.bodies),
             similarities=best_similarities(judged, [n for n in self.retriever.use if n != "bm25"]),
             pinned=pinned,
             shorthand=term,

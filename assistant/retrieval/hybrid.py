@@ -10,6 +10,7 @@ import numpy as np
 
 from assistant.config import RetrievalSettings
 from assistant.index.store import Index, Snapshot
+from assistant.retrieval.bodies import bodies
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.fusion import rrf, zscore
 from assistant.retrieval.levels import level_match, question_levels
@@ -51,6 +52,7 @@ class Candidates:
     named_docs: list[str] = field(default_factory=list)
     hinted_kinds: tuple[DocKind, ...] = ()  # 「今年」「讲话里」: the question is about a speech or report
     levels: frozenset[str] = frozenset()  # 乡镇/县级/全国 named in the question
+    bodies: frozenset[str] = frozenset()  # 常务委员会, 主席团, …: whose rule it asks (retrieval.bodies)
     # what was searched: the caller's filters, or statutes only for a legal-basis question
     filters: Filters = field(default_factory=Filters)
     # the top passages ranked without the answer-type evidence (ranker.ANSWER_FEATURES), when it
@@ -121,6 +123,7 @@ class HybridRetriever:
         resolver = self._law_resolver(snap)
         cands.named_docs = resolver.named_documents(nq.original) or resolver.named_documents(nq.canonical)
         cands.levels = question_levels(nq.original)
+        cands.bodies = bodies(nq.canonical)
         if prose:
             cands.hinted_kinds = (DocKind.SPEECH, DocKind.REPORT)
         if self.lookup:

@@ -17,7 +17,7 @@ from importlib import resources
 import numpy as np
 
 from assistant.index.store import Snapshot
-from assistant.retrieval.bodies import bodies, body_match, lead_bodies
+from assistant.retrieval.bodies import body_match, lead_bodies
 from assistant.retrieval.levels import level_match
 from assistant.text.answer_types import ASKS_QUANTITY, STATES_QUANTITY, answer_type, states
 from assistant.types import Chunk
@@ -62,7 +62,7 @@ def candidate_features(
     total_idf = sum(idf.values()) or 1.0
     wants_quantity = bool(ASKS_QUANTITY.search(question))
     kind = answer_type(cands.query.original)  # type: ignore[attr-defined]  # 几年: 五年; 几月: 六月
-    asked_bodies = bodies(canonical)  # 常务委员会, 主席团, …: whose rule the question asks
+    asked_bodies: frozenset[str] = cands.bodies  # type: ignore[attr-defined]
     rank_of = {name: {p: r for r, p in enumerate(ranked.get(name, []))} for name in retrievers}
     bounds = {name: (min(sc.values()), max(sc.values())) for name, sc in scores.items() if sc}
     coverages = snap.bm25.weight_present(positions, idf) / total_idf

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
@@ -232,9 +232,10 @@ class QueryNormalizer:
             if replaced != canonical:
                 synonyms.append((short, full))
             canonical = replaced
-        if _ASKS_LEGAL_BASIS.search(frame) and "政策" not in frame and _GRANTS not in canonical:
-            canonical = canonical.rstrip("，,？?。 ") + "，" + _GRANTS
-        return NormalizedQuery(original, content, canonical, tuple(synonyms), frame)
+        nq = NormalizedQuery(original, content, canonical, tuple(synonyms), frame)
+        if nq.wants_statutes and _ASKS_LEGAL_BASIS.search(frame) and _GRANTS not in canonical:
+            return replace(nq, canonical=canonical.rstrip("，,？?。 ") + "，" + _GRANTS)
+        return nq
 
 
 def _numerals(text: str) -> str:
