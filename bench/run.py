@@ -37,6 +37,11 @@ def main() -> int:
     for key, value in OFFLINE.items():
         os.environ.setdefault(key, value)
     set_threads(sys.argv[1:])
+    # the encoders run as the product runs them, whatever of this process loads torch first (the
+    # raw encoders' step would otherwise wait as OpenMP does by default, and the ingest not)
+    from assistant.embedding.backends import configure_openmp
+
+    configure_openmp()
     from bench.cli import run
 
     return run()
