@@ -51,6 +51,10 @@ def normalizer() -> QueryNormalizer:
         # 同时当 followed by a character making another word of it is not holding an office
         ("人大代表可以在两个选区同时当选吗？", "人民代表大会代表可以在两个选区同时当选吗？"),
         ("有人花钱拉票", "有人以金钱贿赂"),
+        # a committee's members are its 组成人员; the presidium's stay 成员
+        ("选举委员会成员能当候选人吗？", "选举委员会组成人员能当候选人吗？"),
+        ("常委会成员要是辞职了怎么办？", "常务委员会组成人员要是辞职了怎么办？"),
+        ("乡镇人大主席团成员多少人？", "乡、民族乡、镇的人民代表大会主席团成员多少人？"),
     ],
 )
 def test_statute_wording(normalizer: QueryNormalizer, question: str, expected: str) -> None:
