@@ -69,10 +69,15 @@ def question_levels(text: str) -> frozenset[str]:
 _COUNTY_AND_UP = re.compile(r"县级以上(?:的)?(?:地方)?各级")
 
 
+# 「向本级人民代表大会常务委员会或者乡、民族乡、镇的人民代表大会主席团报告」: each level's organ, the
+# standing committee where there is one (counties and up), the township's otherwise
+_EACH_LEVELS_ORGAN = re.compile(r"常务委员会(?:或者|和|、)乡、民族乡、镇")
+
+
 def passage_levels(text: str) -> frozenset[str]:
     text = _NOT_DIVIDED.sub("县", text)
     levels = {level for level, marks in PASSAGE_MARKERS.items() if any(m in text for m in marks)}
-    if "地方各级" in _COUNTY_AND_UP.sub("", text):
+    if "地方各级" in _COUNTY_AND_UP.sub("", text) or _EACH_LEVELS_ORGAN.search(text):
         levels |= {TOWNSHIP, COUNTY, PROVINCE}
     return frozenset(levels)
 

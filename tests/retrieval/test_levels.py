@@ -35,6 +35,10 @@ def test_passage_levels_from_statute_wording() -> None:
     local = passage_levels("地方各级人民政府对本级人民代表大会负责并报告工作。")
     assert local == {TOWNSHIP, COUNTY, PROVINCE}
     assert passage_levels("县级以上的地方各级人民代表大会设立常务委员会。") == {COUNTY, PROVINCE}
+    # each level's organ (代表法第六十一条): not the township's rule alone
+    each = "由代表资格审查委员会向本级人民代表大会常务委员会或者乡、民族乡、镇的人民代表大会报告："
+    assert passage_levels(each) == {TOWNSHIP, COUNTY, PROVINCE}
+    assert passage_levels("乡、民族乡、镇的人民代表大会主席团召集会议。") == {TOWNSHIP}
     # 预算法第四十四条 gives each level its sentence; a 不设区的市 is a county-level city
     assert passage_levels("省、自治区、直辖市政府财政部门应当在…三十日前…进行初步审查。") == {PROVINCE}
     assert passage_levels("设区的市、自治州政府财政部门应当在…三十日前…") == {PROVINCE}
