@@ -151,7 +151,7 @@ class ExtractiveAnswerer:
                 )
             )
             if _ITEM.match(sentence) and not follows_lead:
-                lead = chunk.lead or _lead_of(chunk.text, chunk.article)
+                lead = _list_lead(chunk, unit.start)
                 sentence = f"{lead}……{sentence}" if lead else sentence
             last_of_passage = i + 1 == len(units) or units[i + 1].hit != unit.hit
             marker = f"[{order.index(unit.hit) + 1}]" if last_of_passage else ""
@@ -439,9 +439,17 @@ def _strip_label(sentence: str, article: str) -> str:
     return sentence[len(article) :].lstrip() if article and sentence.startswith(article) else sentence
 
 
-def _lead_of(text: str, article: str) -> str:
-    first = text.split("\n", 1)[0]
-    return first[len(article) :].strip() if article and first.startswith(article) else ""
+def _list_lead(chunk: Chunk, start: int) -> str:
+    """The lead-in of the list the item at `start` belongs to: the nearest line before it that is
+    not an item, when it ends with ： (监督法第三十六条's second 款 「执法检查报告包括下列内容：」, not
+    the article's first sentence, which an answer may already have quoted); in a piece of a long
+    article that starts with items, the lead-in the piece kept (Chunk.lead). "" when the line
+    before the items introduces no list."""
+    for line in reversed(chunk.text[:start].split("\n")):
+        line = _strip_label(line.strip(), chunk.article)
+        if line and not _ITEM.match(line):
+            return line if line.endswith(("：", ":")) else ""
+    return chunk.lead
 
 
 def _concept_weight(concept: Sequence[str], idf: Callable[[str], float]) -> float:

@@ -250,3 +250,21 @@ def test_the_readme_sample_is_answered_without_a_sentence_sharing_only_bigrams(
     got = default_assistant.ask("乡镇人大开会一年开几次？")
     assert "一般每年举行两次" in got.answer
     assert "选举主席团" not in got.answer
+
+
+# 监督法第三十六条: the article's first sentence, then a 款 that lists what the report holds
+INSPECTION = (
+    "第三十六条 执法检查结束后，执法检查组应当及时提出执法检查报告，由委员长会议或者主任会议决定提请常务委员会审议。"
+    "\n\n执法检查报告包括下列内容：\n\n（一）对所检查的法律、法规或者相关法律制度实施情况进行评价，提出执法中存在的问题和改进执法"
+    "工作的建议；\n\n（二）对有关法律、法规提出修改完善的建议。"
+)
+GROUP = "第三十三条 常务委员会按照精干、效能的原则，组织执法检查组。"
+
+
+def test_an_item_is_led_in_by_its_own_lists_lead_not_the_articles_first_sentence() -> None:
+    got = answer(
+        "执法检查组按照什么原则组织，要对法律实施情况进行评价吗？", [hit(GROUP, 0), hit(INSPECTION, 1)]
+    )
+    assert "（一）对所检查的法律" in got  # quoted as an item, not with the whole article
+    assert "执法检查报告包括下列内容：……（一）" in got
+    assert got.count("执法检查结束后") <= 1  # the first sentence is not said again as the item's lead
