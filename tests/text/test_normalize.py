@@ -57,6 +57,9 @@ def normalizer() -> QueryNormalizer:
         ("乡镇人大主席团成员多少人？", "乡、民族乡、镇的人民代表大会主席团成员多少人？"),
         ("县人大代表被判刑了还算代表吗？", "县人民代表大会代表被依法判处了还算代表吗？"),
         ("代表视察的时候可以当场处理问题吗？", "代表视察的时候可以直接处理问题吗？"),
+        # how an office is filled: who elects it, not a term's end (「…产生新的专门委员会为止」)
+        ("专门委员会成员怎么产生？", "专门委员会组成人员由谁选举？"),
+        ("镇长是怎么产生的？", "镇长由谁选举？"),
     ],
 )
 def test_statute_wording(normalizer: QueryNormalizer, question: str, expected: str) -> None:
