@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 MAX_ITEMS = 100
+TOPIC_PASSAGES = 20  # searched for a topic quiz at least (3 per item asked for, up to MAX_K)
 CHOICE_SLOT = "（　　）"
 BLANK_SLOT = "______"
 LETTERS = "ABCD"
@@ -164,7 +165,9 @@ def _shortfall(got: int, wanted: int) -> str:
 def _material(assistant: Assistant, request: QuizRequest) -> list[Chunk]:
     if request.doc:  # its provisions: the 题注 (who made it, its dates) is not what a law requires
         return [c for c in document_chunks(assistant, request.doc, request.chapter) if not c.is_header]
-    hits = assistant.search(request.topic or "", min(MAX_K, max(10, request.n)))
+    # passages to spare: many a topic's best hits define rather than set a number or an organ
+    # (「预算」: 预算法第三条至第五条), and items take the passages in turn by rank (_candidates)
+    hits = assistant.search(request.topic or "", min(MAX_K, max(TOPIC_PASSAGES, 3 * request.n)))
     return [h.chunk for h in hits]
 
 
@@ -173,18 +176,23 @@ class _Candidate:
     sentence: Sentence
     span: Span
     round: int  # 0 for a sentence's most telling span, 1 for the next …
+    place: tuple[int, int] = (0, 0)  # (the sentence's place in its passage, the passage's rank)
 
 
 def _candidates(chunks: Sequence[Chunk], spread: bool) -> list[_Candidate]:
-    """Each sentence's best span first across all passages, then the second best, and so on."""
+    """Each sentence's best span first across all passages, then the second best, and so on. For
+    a topic, the passages take turns in their rank order, a sentence each: a quiz of five on
+    「罢免」 had four items from 选举法第五十条, the best hit, one giving away the next's answer."""
     found: list[_Candidate] = []
-    for chunk in chunks:
-        for sentence in sentences(chunk):
+    for rank, chunk in enumerate(chunks):
+        # a list's lead-in (「全国人民代表大会有权罢免下列人员：」) states nothing without its items
+        stated = [s for s in sentences(chunk) if not s.text.rstrip().endswith(("：", ":"))]
+        for place, sentence in enumerate(stated):
             spans = [s for s in find_spans(sentence.text) if sentence.text.count(s.text) == 1]
-            found += [_Candidate(sentence, span, i) for i, span in enumerate(spans)]
+            found += [_Candidate(sentence, span, i, (place, rank)) for i, span in enumerate(spans)]
     if spread:
         return sorted(found, key=lambda c: (c.round, _seed(c.sentence, c.span)))
-    return sorted(found, key=lambda c: c.round)
+    return sorted(found, key=lambda c: (c.round, c.place))
 
 
 def _seed(sentence: Sentence, span: Span) -> int:

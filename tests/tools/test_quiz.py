@@ -206,6 +206,26 @@ def test_quiz_over_a_law_of_the_default_corpus(default_assistant: Assistant) -> 
     assert any("答复" in it.source.text for it in topical.items)
 
 
+@pytest.mark.slow
+def test_a_topic_quiz_takes_its_items_from_several_passages(default_assistant: Assistant) -> None:
+    quiz = build_quiz(default_assistant, QuizRequest(topic="罢免", n=5))
+    assert len(quiz.items) == 5 and not quiz.notice
+    assert_verified(quiz)
+    # the best hit (选举法第五十条) has four testable sentences; the passages take turns
+    assert len({it.source.chunk_id for it in quiz.items}) >= 4
+    # a list's lead-in (「全国人民代表大会有权罢免下列人员：」) is no item: it states nothing alone
+    assert not [it for it in quiz.items if it.sentence.rstrip().endswith(("：", ":"))]
+
+
+@pytest.mark.slow
+def test_a_topic_whose_best_hits_define_terms_still_gets_a_quiz(default_assistant: Assistant) -> None:
+    # 「预算」's ten best hits (预算法第三条至第五条…) set no number or organ a quiz could test
+    quiz = build_quiz(default_assistant, QuizRequest(topic="预算", n=4))
+    assert len(quiz.items) == 4 and not quiz.notice
+    assert_verified(quiz)
+    assert all("预算" in it.source.title for it in quiz.items)
+
+
 # --- exports -----------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def small_quiz(small_assistant: Assistant) -> Quiz:
