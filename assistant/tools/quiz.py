@@ -176,7 +176,7 @@ class _Candidate:
     sentence: Sentence
     span: Span
     round: int  # 0 for a sentence's most telling span, 1 for the next …
-    place: tuple[int, int] = (0, 0)  # (the sentence's place in its passage, the passage's rank)
+    place: tuple[int, int]  # (the sentence's place in its passage, the passage's rank)
 
 
 def _candidates(chunks: Sequence[Chunk], spread: bool) -> list[_Candidate]:
