@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from assistant.answering.citations import build_citations
 from assistant.answering.evidence import Evidence
 from assistant.chunking.law import part_span
-from assistant.chunking.sentences import sentence_spans
+from assistant.chunking.sentences import opens_list, sentence_spans
 from assistant.config import AnswerSettings
 from assistant.loading.metadata import header_entries
 from assistant.retrieval.levels import chunk_levels, level_match, passage_levels, question_levels
@@ -147,7 +147,7 @@ class ExtractiveAnswerer:
                     _ITEM.match(
                         _strip_label(chunk.text[units[i - 1].start : units[i - 1].end], chunk.article)
                     )
-                    or chunk.text[units[i - 1].start : units[i - 1].end].rstrip().endswith(("：", ":"))
+                    or opens_list(chunk.text[units[i - 1].start : units[i - 1].end])
                 )
             )
             if _ITEM.match(sentence) and not follows_lead:
@@ -190,7 +190,7 @@ class ExtractiveAnswerer:
         for unit in units:
             out.append(unit)
             text = hits[unit.hit].chunk.text
-            if not text[unit.start : unit.end].rstrip().endswith(("：", ":")):
+            if not opens_list(text[unit.start : unit.end]):
                 continue
             budget = LIST_CHARS
             for s, e in sentence_spans(text, unit.end):
@@ -222,7 +222,7 @@ class ExtractiveAnswerer:
             while last + 1 < len(spans) and _is_item(chunk, *spans[last + 1]):
                 last += 1
             lead = chunk.text[slice(*spans[first - 1])].rstrip() if first else ""
-            if not lead.endswith(("：", ":")) or kind not in lead:
+            if not opens_list(lead) or kind not in lead:
                 continue  # no lead-in here (a piece of a long article), or a list of something else
             block = spans[first - 1 : last + 1]
             if sum(e - s for s, e in block) > WHOLE_LIST_CHARS:
@@ -448,7 +448,7 @@ def _list_lead(chunk: Chunk, start: int) -> str:
     for line in reversed(chunk.text[:start].split("\n")):
         line = _strip_label(line.strip(), chunk.article)
         if line and not _ITEM.match(line):
-            return line if line.endswith(("：", ":")) else ""
+            return line if opens_list(line) else ""
     return chunk.lead
 
 

@@ -21,6 +21,11 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterato
             yield s, e
 
 
+def opens_list(sentence: str) -> bool:
+    """Whether a sentence is a list's lead-in (「…行使下列职权：」): it ends with a colon."""
+    return sentence.rstrip().endswith(("：", ":"))
+
+
 def pack_spans(
     text: str, spans: list[tuple[int, int]], max_chars: int, min_chars: int = 0
 ) -> list[tuple[int, int]]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from assistant.chunking.sentences import opens_list
 from assistant.errors import InvalidInput, NotFound
 from assistant.service import MAX_K
 from assistant.text.normalize import one_line
@@ -186,7 +187,7 @@ def _candidates(chunks: Sequence[Chunk], spread: bool) -> list[_Candidate]:
     found: list[_Candidate] = []
     for rank, chunk in enumerate(chunks):
         # a list's lead-in (「全国人民代表大会有权罢免下列人员：」) states nothing without its items
-        stated = [s for s in sentences(chunk) if not s.text.rstrip().endswith(("：", ":"))]
+        stated = [s for s in sentences(chunk) if not opens_list(s.text)]
         for place, sentence in enumerate(stated):
             spans = [s for s in find_spans(sentence.text) if sentence.text.count(s.text) == 1]
             found += [_Candidate(sentence, span, i, (place, rank)) for i, span in enumerate(spans)]
