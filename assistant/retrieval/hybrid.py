@@ -3,6 +3,7 @@ message asking several questions is also searched question by question, the rank
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -15,7 +16,13 @@ from assistant.retrieval.filters import Filters
 from assistant.retrieval.fusion import rrf, zscore
 from assistant.retrieval.levels import level_match, question_levels
 from assistant.retrieval.lookup import LawResolver, named_part
-from assistant.retrieval.ranker import ANSWER_FEATURES, LinearRanker, candidate_features, feature_names
+from assistant.retrieval.ranker import (
+    ANSWER_FEATURES,
+    PLACE_FEATURES,
+    LinearRanker,
+    candidate_features,
+    feature_names,
+)
 from assistant.text.normalize import NormalizedQuery, QueryNormalizer
 from assistant.text.parts import sub_questions
 from assistant.text.shorthand import counted_shorthands, described, listed_items
@@ -23,6 +30,11 @@ from assistant.types import DocKind, Hit
 
 # Words that place a question in a speech or work report rather than in the statutes.
 PROSE_CUES = ("讲话", "今年", "去年", "明年", "区里", "全区", "报告里", "报告中")
+# words naming the kind of document the answer is in, as a law's name names the law: 「讲话里说…」
+# 「讲话要求…」, not 讲话 as speaking (「代表在会上讲话会被追究吗？」)
+NAMED_KINDS = {
+    DocKind.SPEECH: re.compile(r"^讲话|讲话(?:里|中|稿|提到|提出|说|要求|指出|强调|对|只|也|所|分别|未)"),
+}
 
 BM25 = "bm25"
 TOPICAL_HITS = 3  # Candidates.topical; the abstention rules judge this many passages
@@ -51,12 +63,14 @@ class Candidates:
     missing_articles: list[tuple[str, int]] = field(default_factory=list)
     named_docs: list[str] = field(default_factory=list)
     hinted_kinds: tuple[DocKind, ...] = ()  # 「今年」「讲话里」: the question is about a speech or report
+    named_kinds: tuple[DocKind, ...] = ()  # 「讲话里…」: the kind of document the question names
     levels: frozenset[str] = frozenset()  # 乡镇/县级/全国 named in the question
     bodies: frozenset[str] = frozenset()  # 常务委员会, 主席团, …: whose rule it asks (retrieval.bodies)
     # what was searched: the caller's filters, or statutes only for a legal-basis question
     filters: Filters = field(default_factory=Filters)
-    # the top passages ranked without the answer-type evidence (ranker.ANSWER_FEATURES), when it
-    # counted: the abstention rules judge whether the passages on the topic state the fact
+    # the top passages ranked without the answer-type and place evidence (ranker.ANSWER_FEATURES,
+    # ranker.PLACE_FEATURES), when it counted: the abstention rules judge whether the passages on
+    # the topic state the fact
     topical: list[Hit] = field(default_factory=list)
 
 
@@ -126,6 +140,7 @@ class HybridRetriever:
         cands.bodies = bodies(nq.canonical)
         if prose:
             cands.hinted_kinds = (DocKind.SPEECH, DocKind.REPORT)
+        cands.named_kinds = tuple(kind for kind, named in NAMED_KINDS.items() if named.search(nq.original))
         if self.lookup:
             cands.pinned, cands.missing_articles = self._pinned(snap, resolver, nq, filters, allowed)
             cands.part = named_part(nq.original) if cands.pinned else (0, 0)
@@ -302,15 +317,16 @@ class HybridRetriever:
     def _learned(
         self, snap: Snapshot, cands: Candidates, ranker: LinearRanker
     ) -> tuple[dict[str, float], dict[str, float] | None]:
-        """The fused scores, and the scores without the answer-type evidence when any candidate has it."""
+        """The fused scores, and the scores without the answer-type and place evidence when any
+        candidate has some."""
         if not cands.pinned and not any(cands.ranked.values()):
             return {}, None
         positions, x, names = self.feature_matrix(snap, cands)
         fused = {str(p): float(v) for p, v in zip(positions, ranker.score(x, names), strict=True)}
-        columns = [names.index(n) for n in ANSWER_FEATURES]
-        if not x[:, columns].any():
+        left_out = (*ANSWER_FEATURES, *PLACE_FEATURES)
+        if not x[:, [names.index(n) for n in left_out]].any():
             return fused, None
-        topical = ranker.score(x, names, leave_out=ANSWER_FEATURES)
+        topical = ranker.score(x, names, leave_out=left_out)
         return fused, {str(p): float(v) for p, v in zip(positions, topical, strict=True)}
 
 

@@ -28,6 +28,7 @@ BASE_FEATURES = (
     "bigram_coverage",
     "named_doc",
     "kind_hint",
+    "kind_named",
     "level",
     "body",
     "quantity",
@@ -38,6 +39,10 @@ BASE_FEATURES = (
 # Evidence the abstention rules judge on their own (evidence.states_type): left out of the
 # ranking they read, or a passage lifted for stating some number would answer for the question.
 ANSWER_FEATURES = ("answer_type",)
+# Where the question says the answer is (「讲话里…」: the speech), not how well a passage matches
+# it: also left out of that ranking, or a passage lifted for being in the speech would vouch for a
+# question the speech does not answer (「讲话里说的“三公开”具体是哪三项？」).
+PLACE_FEATURES = ("kind_named",)
 
 
 def feature_names(retrievers: Sequence[str]) -> list[str]:
@@ -86,6 +91,7 @@ def candidate_features(
             bigram_coverage,
             float(chunk.doc_id in cands.named_docs),  # type: ignore[attr-defined]
             float(chunk.kind in cands.hinted_kinds),  # type: ignore[attr-defined]
+            float(chunk.kind in cands.named_kinds),  # type: ignore[attr-defined]
             float(level_match(cands.levels, snap.levels[pos])),  # type: ignore[attr-defined]
             float(body_match(asked_bodies, lead_bodies(chunk.lead or chunk.text))) if asked_bodies else 0.0,
             float(wants_quantity and bool(STATES_QUANTITY.search(chunk.text))),
