@@ -112,6 +112,7 @@ class DraftOut(BaseModel):
     title: str
     notice: str
     written: bool = Field(description="由大模型撰写时为 true；否则为模板")
+    basis_notice: str = Field(description="知识库中没有关于该主题的依据时的说明；否则为空")
     sections: list[SectionOut]
     citations: list[CitationOut]
     checklist: list[CheckOut]

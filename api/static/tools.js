@@ -318,7 +318,10 @@ function renderDraft(draft) {
     el("div", { className: "draft-body" }, answerNodes(passageText(s.body), byNumber)),
   ]));
   const basis = `${SECTION_NUMBERS[draft.sections.length]}、法律政策依据`;
-  sections.push(draftSection(basis, [basisList(draft.citations)], "draft-basis"));
+  const basisNotice = draft.basis_notice
+    ? [el("p", { className: "notice", attrs: { "data-testid": "draft-basis-notice" }, text: draft.basis_notice })]
+    : [];
+  sections.push(draftSection(basis, [...basisNotice, basisList(draft.citations)], "draft-basis"));
   sections.push(draftSection("附：提交前核对清单", checklist(draft.checklist), "draft-checklist"));
   $("draft-sections").replaceChildren(...sections);
   $("draft-result").hidden = false;

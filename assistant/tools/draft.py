@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,7 @@ from assistant.answering.llm import LLMError
 from assistant.errors import InvalidInput
 from assistant.loading.encoding import UndecodableError, decode_text
 from assistant.text.normalize import one_line, without_controls
+from assistant.text.proposals import right_to_propose
 from assistant.tools.checklist import CheckItem, build_checklist
 from assistant.tools.passages import citation_of, sentences, source_label
 from assistant.tools.writer import TextWriter, WriterFailed
@@ -34,6 +35,16 @@ UNUSABLE_NOTICE = "（大模型的输出未通过格式或引用核对：以下�
 FACTS_PLACEHOLDER = (
     "（请代表填写：{topic}方面的现状和存在的问题，包括调研、视察中了解到的情况、数据和群众反映的具体事例，"
     "并注明来源。）"
+)
+# the topic's words no document uses: nothing retrieved can be its basis
+BASIS_MISSING = "知识库中没有出现「{words}」，未找到关于「{topic}」的专门依据。"
+IMPORT_FIRST = "可先导入与这一事项相关的法律、法规或政策文件再起草。"
+RIGHT_ONLY = "以下是代表提出建议的法律依据；" + IMPORT_FIRST
+RELATED = "以下是提到「{words}」的段落和代表提出建议的法律依据；" + IMPORT_FIRST
+_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+_GENERIC = re.compile(
+    r"[省市县区乡镇村]级|关于|建议|议案|加强|完善|推进|推动|促进|规范|改善|改进|提高|提升|建立|健全|"
+    r"落实|做好|强化|优化|加快|加大|进一步|切实|开展|解决|支持"
 )
 _MARKER = re.compile(r"\[(\d+)\]")
 _HEADING = re.compile(r"【(问题与现状|原因分析|具体建议)】")
@@ -56,6 +67,7 @@ class Draft:
     checklist: tuple[CheckItem, ...]
     notice: str = ""  # says when the prose is a template rather than written by a model
     written: bool = False  # True when a TextWriter wrote the prose
+    basis_notice: str = ""  # says when no document speaks of the topic (BASIS_MISSING)
 
 
 def draft(
@@ -63,13 +75,13 @@ def draft(
 ) -> Draft:
     """Retrieve the basis for `topic`, build the checklist, and fill (or have written) the sections."""
     topic, facts = _checked(topic, facts)
-    citations = basis(assistant, topic)
+    citations, basis_notice = basis(assistant, topic)
     checklist = build_checklist(assistant)
     template = template_sections(assistant, topic, facts, citations)
     sections, notice = template, TEMPLATE_NOTICE
     if writer is not None:
         sections, notice = _written_or_template(writer, topic, facts, citations, template)
-    return Draft(topic, title_for(topic), sections, citations, checklist, notice, not notice)
+    return Draft(topic, title_for(topic), sections, citations, checklist, notice, not notice, basis_notice)
 
 
 def _checked(topic: str, facts: str | None) -> tuple[str, str]:
@@ -101,12 +113,40 @@ def title_for(topic: str) -> str:
     return f"关于{topic.removeprefix('关于')}的建议"
 
 
-def basis(assistant: Assistant, topic: str) -> tuple[Citation, ...]:
-    """The passages retrieved for the topic, laws and regulations before other documents."""
+def basis(assistant: Assistant, topic: str) -> tuple[tuple[Citation, ...], str]:
+    """The passages retrieved for the topic, laws and regulations before other documents, and a
+    notice. When the topic has words no document uses (「加强农村道路养护」: 养护), whatever ranks
+    first is no basis for it (宪法第二十一条 on medicine was cited): only passages naming all its
+    other words are kept (「…农村人居环境整治」: the speech's 「农村人居环境改善」), followed by the
+    deputy's right to propose, and the notice names the missing words."""
     hits = assistant.search(topic, BASIS_K)
-    legal = [h for h in hits if h.chunk.kind.statute]
-    chosen: list[Hit] = (legal + [h for h in hits if h not in legal])[:MAX_BASIS]
-    return tuple(citation_of(h.chunk, i) for i, h in enumerate(chosen, 1))
+    words = topic_words(assistant, topic)
+    bm25 = assistant.index.snapshot().bm25
+    unknown = [w for w in words if not bm25.knows(w)]
+    if not unknown:
+        legal = [h for h in hits if h.chunk.kind.statute]
+        chosen: list[Hit] = (legal + [h for h in hits if h not in legal])[:MAX_BASIS]
+        return tuple(citation_of(h.chunk, i) for i, h in enumerate(chosen, 1)), ""
+    known = [w for w in words if w not in unknown]
+    related = [h.chunk for h in hits if known and all(w in h.chunk.text for w in known)][: MAX_BASIS - 2]
+    right = assistant.ask(right_to_propose("建议"))
+    ids = {c.chunk_id for c in related}
+    rights = [c for c in right.citations if c.chunk_id not in ids][: MAX_BASIS - len(related)]
+    citations = [citation_of(c, 0) for c in related] + rights
+    about = topic.removeprefix("关于").removesuffix("的建议")
+    notice = BASIS_MISSING.format(words="」「".join(unknown), topic=about)
+    if related:
+        notice += RELATED.format(words="」「".join(known))
+    elif rights:
+        notice += RIGHT_ONLY
+    return tuple(replace(c, n=i) for i, c in enumerate(citations, 1)), notice
+
+
+def topic_words(assistant: Assistant, topic: str) -> list[str]:
+    """What the topic is about: its words of two Chinese characters or more, without the words of
+    any proposal (加强, 完善, 建议…) and levels (镇级)."""
+    tokens = assistant.index.tokenizer.tokens(topic)
+    return [w for w in dict.fromkeys(tokens) if _WORD.fullmatch(w) and not _GENERIC.fullmatch(w)]
 
 
 def key_sentence(assistant: Assistant, topic: str, citation: Citation) -> str:

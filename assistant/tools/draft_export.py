@@ -42,6 +42,7 @@ def draft_dict(draft: Draft) -> dict[str, Any]:
         "title": draft.title,
         "notice": draft.notice,
         "written": draft.written,
+        "basis_notice": draft.basis_notice,
         "sections": [{"heading": s.heading, "body": s.body} for s in draft.sections],
         "citations": [{"n": c.n, **source_dict(c)} for c in draft.citations],
         "checklist": [check_dict(item) for item in draft.checklist],
@@ -72,6 +73,8 @@ def draft_markdown(draft: Draft) -> str:
     for heading, body in headings(draft):
         lines += [f"## {heading}", "", body, ""]
     lines += [f"## {basis_heading(draft)}", ""]
+    if draft.basis_notice:
+        lines += [draft.basis_notice, ""]
     for c in draft.citations or ():
         lines += [f"[{c.n}] {source_label(c)}", ""]
         lines += [f"> {line}" for line in c.text.splitlines() if line.strip()]
@@ -97,6 +100,8 @@ def draft_docx(draft: Draft) -> bytes:
         for line in (ln for ln in body.splitlines() if ln.strip()):
             docx_out.paragraph(doc, line)
     doc.add_heading(basis_heading(draft), level=1)
+    if draft.basis_notice:
+        docx_out.paragraph(doc, draft.basis_notice)
     for c in draft.citations:
         docx_out.paragraph(doc, f"[{c.n}] {source_label(c)}", bold=True)
         docx_out.quote(doc, c.text)

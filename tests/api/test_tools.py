@@ -99,6 +99,9 @@ def test_draft_json_has_sections_citations_and_checklist(tools_client: TestClien
     assert [s["heading"] for s in body["sections"]] == ["问题与现状", "原因分析", "具体建议"]
     assert body["sections"][0]["body"] == "答复不及时。"
     assert body["citations"] and all(c["text"] for c in body["citations"])
+    assert body["basis_notice"] == ""
+    body = tools_client.post("/api/draft", json={"topic": "加强农村道路养护"}).json()
+    assert body["basis_notice"].startswith("知识库中没有出现「农村」「道路」「养护」")
     for item in body["checklist"]:
         assert item["found"] == (item["citation"] is not None)
         assert all(q in item["citation"]["text"] for q in item["quotes"]) if item["found"] else item["note"]

@@ -213,6 +213,14 @@ def test_draft_shows_sections_basis_checklist_and_template_notice(editor_page: P
     assert facts in text
 
 
+def test_draft_says_when_no_document_speaks_of_the_topic(page: Page) -> None:
+    page.goto("/")
+    result = make_draft(page, "加强农村道路养护")
+    notice = result.get_by_test_id("draft-basis").get_by_test_id("draft-basis-notice")
+    expect(notice).to_contain_text("「养护」，未找到关于「加强农村道路养护」的专门依据")
+    expect(page.get_by_test_id("draft-notice")).to_contain_text("未配置大模型")
+
+
 def test_draft_needs_a_topic(page: Page) -> None:
     page.goto("/#draft")
     expect(page.get_by_test_id("draft-topic")).to_be_visible()

@@ -176,6 +176,20 @@ def test_exports(small_assistant: Assistant) -> None:
     assert all(c["text"] and c["label"] for c in data["citations"])
 
 
+@pytest.mark.slow
+def test_the_missing_basis_is_said_in_every_format(small_assistant: Assistant) -> None:
+    d = draft(small_assistant, "加强农村道路养护")
+    # the small corpus has none of 农村, 道路 and 养护
+    assert d.basis_notice.startswith(
+        "知识库中没有出现「农村」「道路」「养护」，未找到关于「加强农村道路养护」"
+    )
+    document = docx.Document(io.BytesIO(export_draft(d, FileFormat.DOCX)))
+    assert d.basis_notice in [p.text for p in document.paragraphs]
+    assert d.basis_notice in draft_markdown(d).splitlines()
+    # a topic the documents speak of has no such notice
+    assert draft(small_assistant, "代表意见办理").basis_notice == ""
+
+
 # --- command line ------------------------------------------------------------------------------
 @pytest.mark.slow
 def test_cli_draft(small_assistant: Assistant, tmp_path: Path) -> None:
@@ -197,3 +211,24 @@ def test_cli_draft(small_assistant: Assistant, tmp_path: Path) -> None:
     assert result.exit_code == 0 and out.stat().st_size > 0
     result = runner.invoke(app, ["draft", "--topic", "代表意见办理", "--format", "csv", *index])
     assert result.exit_code == 2 and "不支持的输出格式" in result.stderr
+
+
+@pytest.mark.slow
+def test_a_topic_no_document_speaks_of_gets_the_right_to_propose_and_says_so(
+    default_assistant: Assistant,
+) -> None:
+    # no document says 养护: 宪法第二十一条 (medicine) and 第八条 had been cited as the basis
+    d = draft(default_assistant, "加强农村道路养护")
+    assert d.basis_notice.startswith("知识库中没有出现「养护」，未找到关于「加强农村道路养护」的专门依据")
+    assert d.citations and [c.n for c in d.citations] == list(range(1, len(d.citations) + 1))
+    assert any("代表有权向本级人民代表大会提出对各方面工作的建议" in c.text for c in d.citations)
+    assert not any("医疗" in c.text or "集体经济" in c.text for c in d.citations)
+    assert d.basis_notice in draft_markdown(d) and draft_dict(d)["basis_notice"] == d.basis_notice
+    # passages naming every other word of the topic are kept, before the right to propose
+    d = draft(default_assistant, "关于加强农村人居环境整治的建议")
+    assert "「整治」" in d.basis_notice and "「农村」「人居」「环境」" in d.basis_notice
+    assert "农村人居环境" in d.citations[0].text
+    assert any("代表有权" in c.text for c in d.citations[1:])
+    # a level is not a word of the topic: 镇级 is unknown, the budget articles are its basis
+    d = draft(default_assistant, "规范镇级预算公开")
+    assert d.basis_notice == "" and all("预算法" in c.title for c in d.citations)
