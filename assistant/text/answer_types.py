@@ -80,6 +80,15 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"|分之|过半数|半数"
         ),
     ),
+    # how it is done (「用什么方式投票」「举手还是投票」): 「选举采用无记名投票方式」, 「以书面形式」;
+    # not 「怎么办」, which asks for a procedure that no one phrase states
+    "manner": (
+        re.compile(
+            r"(?:什么|哪种|哪一种|何种)(?:样的)?(?:方式|方法|形式)|(?:怎么|怎样|如何)(?:投票|表决)"
+            r"|(?:举手|投票|表决器|无记名)[^，,。？?]{0,8}还是|还是[^，,。？?]{0,6}(?:举手|投票|表决器|无记名)"
+        ),
+        re.compile(r"(?:采用|采取|实行|以|按照?|通过)[^。；，：]{0,14}(?:方式|方法|形式)|无记名|表决器|举手"),
+    ),
 }
 
 
@@ -102,7 +111,7 @@ def answer_type(question: str) -> str:
 # frequency in a sentence that rarely repeats the question's words (「乡、民族乡、镇的人民代表大会
 # 会议一般每年举行两次」 for 「乡镇人大开会一年开几次？」: withheld as required); a number of kinds,
 # which statutes never state (they list the kinds: 「有权…下列…」), only a speech does.
-NOT_REQUIRED = frozenset({"years", "frequency", "classes"})
+NOT_REQUIRED = frozenset({"years", "frequency", "classes", "manner"})
 
 
 def required_type(question: str) -> str:

@@ -65,3 +65,14 @@ def test_how_many_kinds_finds_the_passage_that_counts_them(default_assistant: As
     assert any("三大类" in h.chunk.text for h in hits[:3])
     # a number of kinds is not required of the passages: statutes list kinds without counting
     assert required_type("监督方式分几类？") == ""
+
+
+@pytest.mark.slow
+def test_how_a_chair_is_elected_finds_the_secret_ballot(default_assistant: Assistant) -> None:
+    # 地方组织法第二十八条 (「选举采用无记名投票方式」) names no township and ranked below the top ten,
+    # under articles on the township congress's powers and its presidium; the answer did not say it
+    question = "乡镇人大选举主席用什么方式投票？"
+    hits = default_assistant.search(question, 5)
+    assert any("选举采用无记名投票方式" in h.chunk.text for h in hits[:3])
+    answer = default_assistant.ask(question)
+    assert not answer.abstained and "无记名投票" in answer.answer

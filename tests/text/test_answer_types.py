@@ -109,3 +109,19 @@ def test_how_many_seats_asks_for_a_count_and_keeps_what_it_is_about() -> None:
         assert "名额" in without_asking("count", question)
     assert states("count", "全国人民代表大会代表的名额不超过三千人。")
     assert answer_type("最多几名？") == "count"
+
+
+def test_how_it_is_done_asks_for_a_manner_that_is_not_required() -> None:
+    """「用什么方式投票」 is answered by 「选举采用无记名投票方式」; 「怎么办」 asks a procedure, which no
+    one phrase states. Statutes state a manner rarely and seldom in the question's words, so the
+    ranker prefers a passage stating one but the abstention rules do not require it (required, it
+    withheld 「人大常委会任免干部要怎么表决？」, answered by 「任免案、撤职案逐人表决」)."""
+    for question in ("乡镇人大选举主席用什么方式投票？", "罢免代表是举手表决还是投票？", "选民怎么投票？"):
+        assert answer_type(question) == "manner"
+        assert required_type(question) == ""
+    assert answer_type("对选民名单有异议怎么办？") == ""
+    assert answer_type("监督法规定的监督方式有哪些？") == ""  # a list, not how one thing is done
+    assert states("manner", "选举采用无记名投票方式。")
+    assert states("manner", "罢免代表采用无记名的表决方式。")
+    assert states("manner", "代表应当以书面形式提出。")
+    assert not states("manner", "选举委员会应当根据各选区选民分布状况设立投票站。")
