@@ -202,14 +202,16 @@ def _seed(sentence: Sentence, span: Span) -> int:
 
 
 def _select(candidates: Sequence[_Candidate], request: QuizRequest, pool: DistractorPool) -> list[QuizItem]:
-    """Up to n items, cycling through the requested types; no sentence is tested twice on one key."""
+    """Up to n items, cycling through the requested types; no sentence is tested twice on one key,
+    and no key is a word of the topic: in a quiz on 「罢免」, 「______代表采用无记名的表决方式」 is
+    answered by the quiz's own title."""
     items: list[QuizItem] = []
     used: set[tuple[str, str]] = set()
     questions: set[str] = set()
     for cand in candidates:
         if len(items) >= request.n:
             break
-        if (cand.sentence.text, cand.span.text) in used:
+        if (cand.sentence.text, cand.span.text) in used or cand.span.text in (request.topic or ""):
             continue
         item = _first_item(cand, _rotation(request.types, len(items)), pool)
         if item is None or item.question in questions:

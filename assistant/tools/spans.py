@@ -14,7 +14,8 @@ from assistant.text.numerals import cn_to_int
 _NUM = "一二三四五六七八九十百两"
 _NOT_AFTER = f"(?<![第月上下{_NUM}〇零])"  # ordinals (第三次, 下一次), dates (三月十日), longer numerals
 _FRACTION = re.compile(f"{_NOT_AFTER}(?:过半数|半数|[一二三四五六七八九十]+分之[一二三四五六七八九十]+)")
-_TIME = re.compile(f"{_NOT_AFTER}([{_NUM}]+)(个月|日|年|小时|周(?!年))")
+# an age is in 周岁 (「年满十八周岁」), its own unit: 周 alone made 「十八周」 a span of weeks
+_TIME = re.compile(f"{_NOT_AFTER}([{_NUM}]+)(个月|日|年|小时|周岁|周(?!年|岁))")
 _COUNT = re.compile(f"{_NOT_AFTER}([{_NUM}]+)(人(?![民员士口选大])|名(?![义称单额册誉次])|次(?!性|序))")
 
 CONGRESS_ORGANS = (
@@ -38,6 +39,7 @@ SEEDS: dict[tuple[str, str], tuple[str, ...]] = {
     ("time", "日"): ("三日", "五日", "七日", "十日", "十五日", "二十日", "三十日"),
     ("time", "个月"): ("一个月", "两个月", "三个月", "六个月"),
     ("time", "年"): ("一年", "两年", "三年", "五年"),
+    ("time", "周岁"): ("十六周岁", "十八周岁", "二十周岁", "二十二周岁"),
     ("count", "人"): ("三人", "五人", "十人", "二十人", "三十人"),
     ("count", "名"): ("五名", "十名", "三十名", "五十名"),
     ("count", "次"): ("一次", "两次", "三次", "四次"),

@@ -55,6 +55,16 @@ def test_dates_and_ordinals_are_not_quantities(text: str) -> None:
     assert not [s for s in find_spans(text) if s.family in ("time", "count")]
 
 
+def test_an_age_is_tested_whole() -> None:
+    # 「年满十八周岁」: the span was 「十八周」 (weeks), and a judge item read 「四十五周岁」 against it
+    sentence = "中华人民共和国年满十八周岁的公民，都有选举权和被选举权。"
+    assert [(s.text, s.group) for s in find_spans(sentence) if s.family == "time"] == [("十八周岁", "周岁")]
+    age = classify("十八周岁")
+    assert age is not None
+    alts = DistractorPool([sentence]).alternatives(age)
+    assert alts and "十八周岁" not in alts and all(a.endswith("周岁") for a in alts)
+
+
 def test_alternatives_share_type_and_unit_and_never_mean_the_same() -> None:
     pool = DistractorPool(["每两个月举行一次。", "二次会议", "半数以上", "自交办之日起三个月内答复"])
     key = classify("两次")
@@ -215,6 +225,8 @@ def test_a_topic_quiz_takes_its_items_from_several_passages(default_assistant: A
     assert len({it.source.chunk_id for it in quiz.items}) >= 4
     # a list's lead-in (「全国人民代表大会有权罢免下列人员：」) is no item: it states nothing alone
     assert not [it for it in quiz.items if it.sentence.rstrip().endswith(("：", ":"))]
+    # no item tests the topic's own word: the title gives it away (「______代表采用无记名的表决方式」)
+    assert all(it.key not in "罢免" for it in quiz.items)
 
 
 @pytest.mark.slow
