@@ -60,9 +60,30 @@ PASSAGE_MARKERS: dict[str, tuple[str, ...]] = {
 _NOT_DIVIDED = re.compile(r"不设区的市")
 
 
+# 「乡镇人大有常委会吗？」「乡镇人大能不能设专门委员会？」: whether a level has an organ is answered by
+# the rule naming the local levels that have it (「县级以上的地方各级人民代表大会设立常务委员会」),
+# another level's rule, so such a question is about the level it names and the local levels above
+ASKS_IF_LEVEL_HAS = re.compile(
+    r"(?:有没有|有无|设不设|有|设)(?:立|置)?(?:个)?(?:人大|人民代表大会)?"
+    r"(?:常委会|常务委员会|专门委员会|专委会|主任会议|代表资格审查委员会)"
+    r"(?=[？?。，,]*(?:吗|么|对吗|对不对)|[？?]?$)"
+    r"|(?:能不能|可不可以|可以|能|要不要|是否|应当|应该)(?:设|成立)(?:立|置)?(?:个)?(?:人大|人民代表大会)?"
+    r"(?:常委会|常务委员会|专门委员会|专委会|主任会议|代表资格审查委员会)"
+)
+
+
 def question_levels(text: str) -> frozenset[str]:
+    """The levels a question is about, with the local levels above those it names when it asks
+    whether a level has an organ (ASKS_IF_LEVEL_HAS)."""
     text = _NOT_DIVIDED.sub("县", text)
-    return frozenset(level for level, cues in QUESTION_CUES.items() if any(c in text for c in cues))
+    named = frozenset(level for level, cues in QUESTION_CUES.items() if any(c in text for c in cues))
+    local = [i for i, level in enumerate(_LOCAL) if level in named]
+    if local and ASKS_IF_LEVEL_HAS.search(text):
+        return named | frozenset(_LOCAL[min(local) :])
+    return named
+
+
+_LOCAL = (TOWNSHIP, COUNTY, PROVINCE)  # the local levels, lowest first
 
 
 # 「县级以上的地方各级…」 is about counties and up; 「地方各级…」 alone is about every local level.

@@ -1,6 +1,8 @@
 """Level of government (乡镇 / 县级 / 省、设区的市 / 全国) of questions and passages, and how they
 match."""
 
+import pytest
+
 from assistant.retrieval.levels import (
     ALL_LEVELS,
     COUNTY,
@@ -12,6 +14,7 @@ from assistant.retrieval.levels import (
     passage_levels,
     question_levels,
 )
+from assistant.service import Assistant
 from assistant.types import Chunk, DocKind
 
 
@@ -22,6 +25,26 @@ def test_question_levels_from_colloquial_cues() -> None:
     assert question_levels("代表资格审查委员会主要审查啥？") == frozenset()
     assert question_levels("市人大常委会可以撤销下一级人大的决议吗？") == {PROVINCE}
     assert question_levels("不设区的市人大代表名额怎么定？") == {COUNTY}  # a county-level city
+
+
+def test_whether_a_level_has_an_organ_is_asked_of_the_local_levels_above_it_too() -> None:
+    """The answer is the rule naming the levels that have it (「县级以上的地方各级人民代表大会设立常务
+    委员会」): confined to the township, the answer left it out as another level's rule."""
+    local = {TOWNSHIP, COUNTY, PROVINCE}
+    for question in (
+        "乡镇人大有常委会吗？",
+        "乡镇人大有没有常委会？",
+        "镇里有人大常委会吗？",
+        "乡镇人大能不能设专门委员会？",
+        "乡镇人大可以设立专门委员会吗？",
+        "判断题：乡镇人民代表大会设立常务委员会。对吗？",
+    ):
+        assert question_levels(question) == local, question
+    assert question_levels("县人大常委会有专门委员会吗？") == {COUNTY, PROVINCE}
+    assert question_levels("全国人大有常委会吗？") == {NATIONAL}  # no local level named
+    # an organ named otherwise is not asked about
+    assert question_levels("乡镇人大向县人大常委会报告工作吗？") == {TOWNSHIP, COUNTY}
+    assert question_levels("乡镇人大代表有常委会委员吗？") == {TOWNSHIP}
 
 
 def test_passage_levels_from_statute_wording() -> None:
@@ -98,3 +121,16 @@ def test_a_statute_passage_naming_no_level_at_all_takes_its_titles_level() -> No
         "全年我们还要听取和审议区政府的报告。", title="2023-乡镇人大主席会议讲话", kind=DocKind.SPEECH
     )
     assert chunk_levels(speech) == frozenset()
+
+
+@pytest.mark.slow
+def test_a_chair_asking_whether_the_township_has_an_organ_is_told_which_levels_do(
+    default_assistant: Assistant,
+) -> None:
+    # quoted before: 代表法第四十四条 on the chair's duties, 第五十二条 on handling proposals
+    answer = default_assistant.ask("乡镇人大有常委会吗？")
+    assert not answer.abstained and "县级以上的地方各级人民代表大会设立常务委员会" in answer.answer
+    # 地方组织法第三十三条 ranked first and was never quoted: its sentences are the provinces' and
+    # the counties' (dev duty-104)
+    answer = default_assistant.ask("乡镇人大能不能设专门委员会？")
+    assert "县、自治县、不设区的市、市辖区的人民代表大会根据需要" in answer.answer
