@@ -13,7 +13,7 @@ from assistant.chunking.law import part_span
 from assistant.chunking.sentences import opens_list, sentence_spans
 from assistant.config import AnswerSettings
 from assistant.loading.metadata import header_entries
-from assistant.retrieval.levels import chunk_levels, level_match, passage_levels, question_levels
+from assistant.retrieval.levels import TOWNSHIP, chunk_levels, level_match, passage_levels, question_levels
 from assistant.text.answer_types import ASKS_QUANTITY, STATES_QUANTITY, answer_type, states
 from assistant.text.normalize import concepts
 from assistant.text.parts import asking_parts
@@ -46,6 +46,9 @@ SHORT_CHARS = 150  # the passage of the best sentence is quoted whole up to this
 LIST_CHARS = 240
 WHOLE_LIST_CHARS = 400  # a list of the kind a question asks for (「有哪些权利」) is given whole up to this
 SERIES_CHARS = 300  # the rest of a ；-series or of announced points a chosen sentence opens
+# two sentences of a 款 state one rule for different levels when they share this many characters
+# in a row, the levels left out (「的调整方案应当提请」 is 9)
+PARALLEL_CHARS = 8
 _ASKS_SEVERAL = re.compile(r"哪些|哪几|几点|几个方面|什么作用")
 # 「有哪些权利」「哪几项职权」: the kind of thing a question asks to be listed
 _ASKED_KIND = re.compile(r"(?:哪些|哪几[项类种个条方面]*)([\u4e00-\u9fff]{2})")
@@ -90,7 +93,9 @@ class ExtractiveAnswerer:
     states the kind of fact asked (text.answer_types: 五年 for 任期几年, not 两次), else any
     quantity, and for 「哪些」 questions a sentence naming several things; the passage of the best
     sentence is quoted whole when it is short. A chosen sentence that opens a list brings its
-    items, and in a speech one that opens a series of points brings the rest of them."""
+    items, and in a speech one that opens a series of points brings the rest of them; a statute's
+    rule for the levels above the township brings the same rule for the township (a question
+    naming no level)."""
 
     def __init__(
         self, settings: AnswerSettings, tokens: Callable[[str], list[str]], idf: Callable[[str], float]
@@ -127,6 +132,8 @@ class ExtractiveAnswerer:
                 units = _merged(units, self._whole(hits[top : top + 1], SHORT_CHARS, top))
         plural = bool(_ASKS_SEVERAL.search(question))
         units = self._with_series(self._with_listed_items(units, hits), hits, plural)
+        if not question_levels(question):
+            units = self._with_other_levels(units, hits)
         asked = _ASKED_KIND.search(question)
         if asked:
             units = self._with_whole_lists(units, hits, asked.group(1))
@@ -199,6 +206,37 @@ class ExtractiveAnswerer:
                 if all(not (u.hit == unit.hit and u.start == s) for u in units):
                     out.append(_Unit(unit.hit, s, e))
                 budget -= e - s
+        return sorted(out, key=lambda u: (u.hit, u.start))
+
+    @staticmethod
+    def _with_other_levels(units: list[_Unit], hits: Sequence[Hit]) -> list[_Unit]:
+        """For a question naming no level, the best passage's chosen sentence stating a rule for
+        levels above the township brings the sentences of its 款 that state the same rule for the
+        other levels, when one of them is the township's (预算法第六十九条: 「中央预算的调整方案应当提请
+        全国人民代表大会常务委员会审查和批准。县级以上地方各级预算的调整方案应当提请本级人民代表大会
+        常务委员会审查和批准；乡、民族乡、镇预算的调整方案应当提请本级人民代表大会审查和批准。」): the
+        first alone tells a township chair the national rule only. The same rule: the same words
+        (PARALLEL_CHARS in a row) once the levels are left out. Up to SERIES_CHARS in all."""
+        out = list(units)
+        for unit in (u for u in units if u.hit == 0):
+            chunk = hits[0].chunk
+            own = _sentence_levels(chunk, unit.start, unit.end)
+            if not chunk.kind.statute or not own or TOWNSHIP in own:
+                continue
+            text = chunk.text
+            rule = _DIVISIONS.sub("", text[unit.start : unit.end])
+            lo, hi = text.rfind("\n", 0, unit.start) + 1, text.find("\n", unit.end)
+            siblings = [
+                (s, e)
+                for s, e in sentence_spans(text, lo, hi if hi >= 0 else len(text))
+                if s != unit.start
+                and passage_levels(text[s:e]) - own
+                and _common_run(rule, _DIVISIONS.sub("", text[s:e])) >= PARALLEL_CHARS
+            ]
+            if not any(TOWNSHIP in passage_levels(text[s:e]) for s, e in siblings):
+                continue
+            if sum(e - s for s, e in siblings) <= SERIES_CHARS:
+                out += [_Unit(0, s, e) for s, e in siblings if _Unit(0, s, e) not in out]
         return sorted(out, key=lambda u: (u.hit, u.start))
 
     @staticmethod
@@ -457,6 +495,20 @@ def _concept_weight(concept: Sequence[str], idf: Callable[[str], float]) -> floa
     for a concept of character bigrams only."""
     weight = sum(map(idf, concept)) / len(concept)
     return weight * BIGRAM_SHARE if all(is_bigram(t) for t in concept) else weight
+
+
+def _common_run(a: str, b: str) -> int:
+    """The length of the longest run of characters the two texts share."""
+    best = 0
+    previous = [0] * (len(b) + 1)
+    for ch in a:
+        current = [0] * (len(b) + 1)
+        for j, other in enumerate(b, 1):
+            if ch == other:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best
 
 
 def _names_several(sentence: str) -> bool:

@@ -268,3 +268,23 @@ def test_an_item_is_led_in_by_its_own_lists_lead_not_the_articles_first_sentence
     assert "（一）对所检查的法律" in got  # quoted as an item, not with the whole article
     assert "执法检查报告包括下列内容：……（一）" in got
     assert got.count("执法检查结束后") <= 1  # the first sentence is not said again as the item's lead
+
+
+ADJUSTMENT = (
+    "第六十九条第五款至第七款 设区的市、自治州政府财政部门应当在本级人民代表大会常务委员会举行会议审查和批准"
+    "预算调整方案的三十日前，将预算调整初步方案送交本级人民代表大会有关专门委员会进行初步审查。\n\n"
+    "中央预算的调整方案应当提请全国人民代表大会常务委员会审查和批准。县级以上地方各级预算的调整方案应当提请"
+    "本级人民代表大会常务委员会审查和批准；乡、民族乡、镇预算的调整方案应当提请本级人民代表大会审查和批准。"
+)
+
+
+def test_a_rule_for_the_levels_above_brings_the_same_rule_for_the_township() -> None:
+    """「预算调整方案要报谁批准？」 names no level: the national rule alone (chosen for covering the
+    question as well as the others) told a township chair to go to a standing committee."""
+    got = answer("预算调整方案要报谁批准？", [hit(ADJUSTMENT, 0)], max_sentences=2)
+    assert "中央预算的调整方案应当提请全国人民代表大会常务委员会审查和批准" in got
+    assert "乡、民族乡、镇预算的调整方案应当提请本级人民代表大会审查和批准" in got
+    assert "县级以上地方各级预算的调整方案" in got
+    # a question naming a level keeps to it, as before
+    township = answer("乡镇预算调整方案要报谁批准？", [hit(ADJUSTMENT, 0)], max_sentences=2)
+    assert "中央预算" not in township and "乡、民族乡、镇预算的调整方案" in township
