@@ -50,6 +50,8 @@ SERIES_CHARS = 300  # the rest of a ；-series or of announced points a chosen s
 # in a row, the levels left out (「的调整方案应当提请」 is 9)
 PARALLEL_CHARS = 8
 _ASKS_SEVERAL = re.compile(r"哪些|哪几|几点|几个方面|什么作用")
+# 「闭会期间平时要做些什么？」: what someone does is several things too, for a ；-series (_with_series)
+_ASKS_DOINGS = re.compile(r"做(?:些)?什么|干(?:些)?(?:什么|啥)")
 # 「有哪些权利」「哪几项职权」: the kind of thing a question asks to be listed
 _ASKED_KIND = re.compile(r"(?:哪些|哪几[项类种个条方面]*)([\u4e00-\u9fff]{2})")
 _POINTS = re.compile(r"(?<![第一二三四五六七八九十百])([两二三四五六七八九十])(?:点|个方面|大类|类)")
@@ -130,7 +132,7 @@ class ExtractiveAnswerer:
             if units:  # the passage of the best sentence is quoted whole when it is short
                 top = units[0].hit
                 units = _merged(units, self._whole(hits[top : top + 1], SHORT_CHARS, top))
-        plural = bool(_ASKS_SEVERAL.search(question))
+        plural = bool(_ASKS_SEVERAL.search(question) or _ASKS_DOINGS.search(question))
         units = self._with_series(self._with_listed_items(units, hits), hits, plural)
         if not question_levels(question):
             units = self._with_other_levels(units, hits)
@@ -275,19 +277,19 @@ class ExtractiveAnswerer:
     def _with_series(units: list[_Unit], hits: Sequence[Hit], plural: bool) -> list[_Unit]:
         """In a speech or report, a chosen sentence that announces points (「要注意两点，一个是…」,
         「大致分为三大类，即：…」) brings the sentences that make up the rest of them, and, when the
-        question asks for several things (「哪些」「什么作用」), a clause ending in ； brings the
-        clauses after it up to the sentence's 。 (「带头发言，发挥示范作用；要确定重点发言人…」):
-        speeches list their points so. Up to SERIES_CHARS each. Not in statutes: there ； parts
-        provisions, and lists are numbered items."""
+        question asks for several things (「哪些」「什么作用」「做些什么」), a clause ending in ； brings
+        the clauses after it up to the sentence's 。 (「带头发言，发挥示范作用；要确定重点发言人…」):
+        speeches list their points so. In a statute too, up to a clause naming a level, which is a
+        provision of its own: 代表法第三十七条's 「…开展调研等活动；组成代表小组，分工联系选民…」 is
+        what township deputies do between sessions. Up to SERIES_CHARS each."""
         out = list(units)
         taken = {(u.hit, u.start) for u in units}
         for unit in units:
             chunk = hits[unit.hit].chunk
-            if chunk.kind.statute:
-                continue
+            statute = chunk.kind.statute
             text = chunk.text
             chosen = text[unit.start : unit.end].rstrip()
-            points = _POINTS.search(chosen)
+            points = None if statute else _POINTS.search(chosen)
             wanted = _POINT_COUNT[points.group(1)] - 1 if points else 0  # sentences after this one
             in_sentence = not chosen.endswith(("。", "！", "？"))  # its ；-clauses still follow
             if not (wanted or (plural and in_sentence)):
@@ -296,6 +298,8 @@ class ExtractiveAnswerer:
             for s, e in sentence_spans(text, unit.end):
                 if budget <= 0 or _ITEM.match(text[s:e]) or (not in_sentence and wanted <= 0):
                     break
+                if statute and passage_levels(text[s:e]):
+                    break  # a provision of its own (「…；乡、民族乡、镇预算的调整方案…」)
                 if (unit.hit, s) not in taken:
                     out.append(_Unit(unit.hit, s, e))
                     taken.add((unit.hit, s))
