@@ -38,6 +38,7 @@ def test_whether_a_level_has_an_organ_is_asked_of_the_local_levels_above_it_too(
         "乡镇人大能不能设专门委员会？",
         "乡镇人大可以设立专门委员会吗？",
         "判断题：乡镇人民代表大会设立常务委员会。对吗？",
+        "乡镇人代会要不要设秘书长？",  # 「县级以上的地方各级人民代表大会会议设副秘书长若干人」
     ):
         assert question_levels(question) == local, question
     assert question_levels("县人大常委会有专门委员会吗？") == {COUNTY, PROVINCE}
