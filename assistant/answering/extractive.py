@@ -220,12 +220,14 @@ class ExtractiveAnswerer:
         first alone tells a township chair the national rule only. The same rule: the same words
         (PARALLEL_CHARS in a row) once the levels are left out. Up to SERIES_CHARS in all."""
         out = list(units)
+        if not hits or not hits[0].chunk.kind.statute:
+            return out
+        chunk = hits[0].chunk
+        text = chunk.text
         for unit in (u for u in units if u.hit == 0):
-            chunk = hits[0].chunk
             own = _sentence_levels(chunk, unit.start, unit.end)
-            if not chunk.kind.statute or not own or TOWNSHIP in own:
+            if not own or TOWNSHIP in own:
                 continue
-            text = chunk.text
             rule = _DIVISIONS.sub("", text[unit.start : unit.end])
             lo, hi = text.rfind("\n", 0, unit.start) + 1, text.find("\n", unit.end)
             siblings = [

@@ -59,16 +59,18 @@ PASSAGE_MARKERS: dict[str, tuple[str, ...]] = {
 # 「不设区的市」 is a county-level city, named with the counties (「县、自治县、不设区的市、市辖区」)
 _NOT_DIVIDED = re.compile(r"不设区的市")
 
+_LOCAL = (TOWNSHIP, COUNTY, PROVINCE)  # the local levels, lowest first
 
 # 「乡镇人大有常委会吗？」「乡镇人大能不能设专门委员会？」: whether a level has an organ is answered by
 # the rule naming the local levels that have it (「县级以上的地方各级人民代表大会设立常务委员会」),
 # another level's rule, so such a question is about the level it names and the local levels above
+_ORGAN = (
+    r"(?:立|置)?(?:个)?(?:人大|人民代表大会)?"
+    r"(?:常委会|常务委员会|专门委员会|专委会|主任会议|代表资格审查委员会|秘书长)"
+)
 ASKS_IF_LEVEL_HAS = re.compile(
-    r"(?:有没有|有无|设不设|有|设)(?:立|置)?(?:个)?(?:人大|人民代表大会)?"
-    r"(?:常委会|常务委员会|专门委员会|专委会|主任会议|代表资格审查委员会|秘书长)"
-    r"(?=[？?。，,]*(?:吗|么|对吗|对不对)|[？?]?$)"
-    r"|(?:能不能|可不可以|可以|能|要不要|是否|应当|应该)(?:设|成立)(?:立|置)?(?:个)?(?:人大|人民代表大会)?"
-    r"(?:常委会|常务委员会|专门委员会|专委会|主任会议|代表资格审查委员会|秘书长)"
+    rf"(?:有没有|有无|设不设|有|设){_ORGAN}(?=[？?。，,]*(?:吗|么|对吗|对不对)|[？?]?$)"
+    rf"|(?:能不能|可不可以|可以|能|要不要|是否|应当|应该)(?:设|成立){_ORGAN}"
 )
 
 
@@ -81,9 +83,6 @@ def question_levels(text: str) -> frozenset[str]:
     if local and ASKS_IF_LEVEL_HAS.search(text):
         return named | frozenset(_LOCAL[min(local) :])
     return named
-
-
-_LOCAL = (TOWNSHIP, COUNTY, PROVINCE)  # the local levels, lowest first
 
 
 # 「县级以上的地方各级…」 is about counties and up; 「地方各级…」 alone is about every local level.
