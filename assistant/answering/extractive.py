@@ -281,9 +281,10 @@ class ExtractiveAnswerer:
         「大致分为三大类，即：…」) brings the sentences that make up the rest of them, and, when the
         question asks for several things (「哪些」「什么作用」「做些什么」), a clause ending in ； brings
         the clauses after it up to the sentence's 。 (「带头发言，发挥示范作用；要确定重点发言人…」):
-        speeches list their points so. In a statute too, up to a clause naming a level, which is a
-        provision of its own: 代表法第三十七条's 「…开展调研等活动；组成代表小组，分工联系选民…」 is
-        what township deputies do between sessions. Up to SERIES_CHARS each."""
+        speeches list their points so. In a statute too, up to a provision of its own (a clause
+        naming a level or opening on a condition, _own_provision): 代表法第三十七条's 「…开展调研等
+        活动；组成代表小组，分工联系选民…」 is what township deputies do between sessions. Up to
+        SERIES_CHARS each."""
         out = list(units)
         taken = {(u.hit, u.start) for u in units}
         for unit in units:
@@ -300,8 +301,8 @@ class ExtractiveAnswerer:
             for s, e in sentence_spans(text, unit.end):
                 if budget <= 0 or _ITEM.match(text[s:e]) or (not in_sentence and wanted <= 0):
                     break
-                if statute and passage_levels(text[s:e]):
-                    break  # a provision of its own (「…；乡、民族乡、镇预算的调整方案…」)
+                if statute and _own_provision(text[s:e]):
+                    break
                 if (unit.hit, s) not in taken:
                     out.append(_Unit(unit.hit, s, e))
                     taken.add((unit.hit, s))
@@ -501,6 +502,13 @@ def _concept_weight(concept: Sequence[str], idf: Callable[[str], float]) -> floa
     for a concept of character bigrams only."""
     weight = sum(map(idf, concept)) / len(concept)
     return weight * BIGRAM_SHARE if all(is_bigram(t) for t in concept) else weight
+
+
+def _own_provision(clause: str) -> bool:
+    """A statute clause after a ； that is a provision of its own, not more of what its sentence's
+    subject does: it names a level (「…；乡、民族乡、镇预算的调整方案应当…」) or opens on a condition
+    (「…；在主席团会议上答复的，提质询案的代表有权列席会议」)."""
+    return bool(passage_levels(clause)) or _CLAUSE.split(clause, maxsplit=1)[0].endswith("的")
 
 
 def _common_run(a: str, b: str) -> int:

@@ -1,5 +1,7 @@
 """Speeches list their points in series (「要注意两点，一个是…。同时…」, 「…；要…；要…」): a chosen
-sentence brings the rest of its series. Statutes do not: there ； parts provisions."""
+sentence brings the rest of its series. A statute's ； goes on with what its subject does
+(代表法第三十七条) or parts provisions (a clause on a condition or of another level): only the
+first is brought along."""
 
 from assistant.answering.evidence import Evidence
 from assistant.answering.extractive import ExtractiveAnswerer
@@ -22,6 +24,12 @@ CLAUSES = (
 STATUTE = (
     "第二十四条 质询案由主席团决定交由受质询机关答复；在主席团会议上答复的，提质询案的代表有权列席会议。"
     + FILLER
+)
+
+DUTIES = (
+    "第三十七条 乡、民族乡、镇的人民代表大会代表在本级人民代表大会闭会期间，根据统一安排，开展调研等活动；"
+    "组成代表小组，分工联系选民，反映人民群众的意见和要求；县级以上的地方各级人民代表大会代表参加本级人民代表"
+    "大会常务委员会组织的活动。" + FILLER
 )
 
 
@@ -55,4 +63,15 @@ def test_a_single_fact_question_gets_no_series() -> None:
 
 def test_statutes_keep_their_provisions_apart() -> None:
     got = answer("质询案由谁决定交由受质询机关答复，有哪些方式？", STATUTE, DocKind.LAW)
-    assert "主席团决定" in got and "列席会议" not in got
+    assert "主席团决定" in got and "列席会议" not in got  # 「在…答复的，」: a provision of its own
+
+
+def test_a_statute_clause_brings_more_of_what_its_subject_does() -> None:
+    """「…闭会期间平时要做些什么？」 (dev duty-018) quoted 代表法第三十七条 up to its ； and stopped before
+    its key, 「组成代表小组，分工联系选民」. (The article's last clause, another level's, is made up.)"""
+    got = answer("乡镇人大代表闭会期间平时要做些什么？", DUTIES, DocKind.LAW)
+    assert "开展调研等活动" in got and "组成代表小组，分工联系选民" in got
+    assert "县级以上" not in got  # another level's provision
+    # a question asking one thing keeps the clause chosen (dev duty-018 asked 「做些什么」)
+    one = answer("乡镇人大代表闭会期间开展调研吗？", DUTIES, DocKind.LAW)
+    assert "开展调研等活动" in one and "分工联系选民" not in one
