@@ -27,6 +27,7 @@ from assistant.chunking.sentences import sentence_spans
 from assistant.retrieval.bodies import bodies
 from assistant.text.answer_types import ANSWER_TYPES, required_type, states
 from assistant.text.parts import asking_parts
+from assistant.text.reports import other_reports_only, reports
 from assistant.text.shorthand import ASKS_MEANING
 from assistant.types import Hit
 
@@ -117,10 +118,13 @@ def states_type(
     the tokenizer that made them), the fact must be stated in a sentence that names one of them:
     「满意率达到百分之多少」 is not answered by a quota of 「百分之三十」 for minority deputies. Given
     the bodies the question is about (retrieval.bodies), that sentence must not speak of other
-    bodies only: the congress's quorum does not answer how many make the presidium's meeting."""
+    bodies only: the congress's quorum does not answer how many make the presidium's meeting; nor
+    of other reports only (text.reports): a deadline for the 审计工作报告 does not answer one
+    for the 专项工作报告."""
     if kind not in ANSWER_TYPES:
         return True
     years = _YEAR.findall(question)
+    asked_reports = reports(question)
     for text in texts:
         if not states(kind, text) or not all(y in text for y in years):
             continue
@@ -129,6 +133,8 @@ def states_type(
         for start, end in sentence_spans(text):
             sentence = text[start:end]
             if not states(kind, sentence) or not any(t in subject for t in tokens(sentence)):
+                continue
+            if other_reports_only(asked_reports, sentence):
                 continue
             spoken_of = bodies(sentence)
             if not asked_bodies or not spoken_of or spoken_of & set(asked_bodies):

@@ -199,3 +199,22 @@ def test_an_answer_that_states_no_fact_of_the_kind_asked_is_withheld(default_ass
     assert default_assistant.ask("镇人代会开会前，最晚要提前几天把开会日期通知到代表？").abstained
     answer = default_assistant.ask("乡镇人大多长时间开一次会？")
     assert not answer.abstained and "每年举行两次" in answer.answer
+
+
+@pytest.mark.slow
+def test_a_deadline_for_another_report_does_not_answer(default_assistant: Assistant) -> None:
+    """监督法's twenty days before the committee hears a 专项工作报告 do not say when the township
+    government's report reaches the deputies (dev unanswerable-209), nor its six months after the
+    审计工作报告 how soon the rectification of a 专项工作报告 is reported (dev unanswerable-153);
+    a question about the 专项工作报告 itself still gets its twenty days."""
+    assert default_assistant.ask("镇政府工作报告要提前几天发给代表看？").abstained
+    assert default_assistant.ask("常委会听取专项工作报告后，政府多长时间报告整改情况？").abstained
+    answer = default_assistant.ask("专项工作报告要在常委会会议前多少天送交专门委员会？")
+    assert not answer.abstained and "二十日前" in answer.answer
+
+
+@pytest.mark.slow
+def test_no_document_states_a_clock_time_or_a_floor_area(default_assistant: Assistant) -> None:
+    """The corpus speaks of 投票站 and 代表联络站 without hours or sizes (dev unanswerable-203, -204)."""
+    assert default_assistant.ask("选举日那天投票站一般几点开门、几点关？").abstained
+    assert default_assistant.ask("一个代表联络站的场地至少要多大面积？").abstained

@@ -125,3 +125,22 @@ def test_how_it_is_done_asks_for_a_manner_that_is_not_required() -> None:
     assert states("manner", "罢免代表采用无记名的表决方式。")
     assert states("manner", "代表应当以书面形式提出。")
     assert not states("manner", "选举委员会应当根据各选区选民分布状况设立投票站。")
+
+
+def test_a_clock_time_is_asked_and_stated_apart_from_dates_and_points() -> None:
+    question = "选举日那天投票站一般几点开门、几点关？"
+    assert answer_type(question) == required_type(question) == "clock"
+    assert answer_type("讲话对乡镇人大提了几点要求？") == ""  # points of a speech, not the time
+    assert states("clock", "投票站上午8时开始投票，下午五点结束")
+    assert states("clock", "八点半")
+    # a date, an article number, 「同时」 and 「以下几点」 are no time of day
+    for text in ("选举日定在2026年3月8日", "依照本法第5条", "同时担任", "明确以下几点"):
+        assert not states("clock", text), text
+
+
+def test_a_floor_area_is_asked_for_in_its_own_units() -> None:
+    question = "一个代表联络站的场地至少要多大面积？"
+    assert answer_type(question) == required_type(question) == "area"
+    assert answer_type("代表之家的面积有多少平方米？") == "area"
+    assert states("area", "活动场所面积不少于50平方米")
+    assert not states("area", "做到阵地、人员、制度、活动、经费“五到位”")
