@@ -69,6 +69,12 @@ def normalizer() -> QueryNormalizer:
         # how an office is filled: who elects it, not a term's end (「…产生新的专门委员会为止」)
         ("专门委员会成员怎么产生？", "专门委员会组成人员由谁选举？"),
         ("镇长是怎么产生的？", "镇长由谁选举？"),
+        # statutes speak of 基层群众性自治组织 (地方组织法第八十七条), 宪法第一百一十一条 of both
+        (
+            "镇政府对村委会的工作该起个啥作用？",
+            "镇人民政府对村民委员会等基层群众性自治组织的工作该起个啥作用？",
+        ),
+        ("县里从镇里的预算资金里抽调", "县里从镇里的预算资金里调用"),
     ],
 )
 def test_statute_wording(normalizer: QueryNormalizer, question: str, expected: str) -> None:

@@ -1,0 +1,28 @@
+"""Colloquial names of things the statutes call otherwise reach the statute (default corpus)."""
+
+import pytest
+
+from assistant.service import Assistant
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_village_committee_is_a_grassroots_self_governing_organisation(
+    default_assistant: Assistant,
+) -> None:
+    """村委会 is 村民委员会, and 地方组织法 speaks of 基层群众性自治组织 (dev duty-203: the speech
+    was all the top five held)."""
+    hits = default_assistant.search("镇政府对村委会的工作该起个啥作用？", 3)
+    assert any(h.chunk.section == "第八十七条" and "指导、支持和帮助" in h.chunk.text for h in hits), [
+        (h.chunk.title, h.chunk.section) for h in hits
+    ]
+
+
+def test_drawing_on_a_lower_budget_is_the_statute_s_calling_on_it(default_assistant: Assistant) -> None:
+    """抽调 is 调用 (预算法第三十条: 「上级政府不得在预算之外调用下级政府预算的资金」; dev basis-201)."""
+    hits = default_assistant.search(
+        "县里要从镇里的预算资金里抽调一部分，代表想提建议制止，有什么法律依据？", 5
+    )
+    assert any("不得在预算之外调用下级政府预算的资金" in h.chunk.text for h in hits), [
+        (h.chunk.title, h.chunk.section) for h in hits
+    ]
