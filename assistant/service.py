@@ -40,7 +40,7 @@ from assistant.index.lock import write_lock
 from assistant.index.store import Index
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.hybrid import TOPICAL_HITS, Candidates, HybridRetriever
-from assistant.text.answer_types import answer_type, required_type, without_asking
+from assistant.text.answer_types import SAID_MANY_WAYS, answer_type, required_type, without_asking
 from assistant.text.follow_up import resolve
 from assistant.text.normalize import QueryNormalizer, concepts
 from assistant.text.numerals import int_to_cn
@@ -154,11 +154,12 @@ class Assistant:
         # said unless the answer, drawing on passages beyond the top three, states it after all
         if part and not answer.abstained and not states_type(evidence.answer_type, [answer.answer], part):
             answer = replace(answer, notice=PART_NOT_FOUND.format(part=part))
-        elif evidence.answer_type and not (evidence.pinned or answer.abstained or asking_parts(question)[1:]):
+        elif not (evidence.pinned or answer.abstained or asking_parts(question)[1:]):
             # one thing asked: an answer stating no fact of its kind (the rules' coarse kind, or the
-            # finer one the sentences were chosen for: 多长时间开一次 a period or a frequency) is withheld
-            kinds = {evidence.answer_type, answer_type(cands.query.original)} - {""}
-            if not any(states_type(kind, [answer.answer], cands.query.original) for kind in kinds):
+            # finer one the sentences were chosen for: 多长时间开一次 a period or a frequency; also
+            # a kind the rules do not require of the top passages, 保存多少年) is withheld
+            kinds = {evidence.answer_type, answer_type(cands.query.original)} - {"", *SAID_MANY_WAYS}
+            if kinds and not any(states_type(kind, [answer.answer], cands.query.original) for kind in kinds):
                 answer = abstention(question.strip(), evidence.confidence)
         unlisted = _amendments_unlisted(question, hits[: evidence.pinned])
         if unlisted and not answer.abstained:

@@ -130,6 +130,11 @@ def answer_type(question: str) -> str:
 NOT_REQUIRED = frozenset({"years", "frequency", "classes", "manner"})
 
 
+# Kinds no pattern covers every statement of: a manner is said as 「逐人表决」 as well as 「采用无记名
+# 投票方式」, so an answer is not withheld for stating none of the forms the pattern knows.
+SAID_MANY_WAYS = frozenset({"manner"})
+
+
 def required_type(question: str) -> str:
     """The kind of fact the top passages must state for the question to be answered: the first
     kind asked for that is required (「多久开一次」 asks a frequency, and is held to a period)."""

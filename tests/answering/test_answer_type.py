@@ -218,3 +218,16 @@ def test_no_document_states_a_clock_time_or_a_floor_area(default_assistant: Assi
     """The corpus speaks of 投票站 and 代表联络站 without hours or sizes (dev unanswerable-203, -204)."""
     assert default_assistant.ask("选举日那天投票站一般几点开门、几点关？").abstained
     assert default_assistant.ask("一个代表联络站的场地至少要多大面积？").abstained
+
+
+@pytest.mark.slow
+def test_an_answer_stating_no_number_of_years_asked_for_is_withheld(default_assistant: Assistant) -> None:
+    """A number of years is not required of the top passages (a term of office is stated once for
+    every level, often below them), but an answer to 「…多少年？」 must state one: the speech's
+    「代表履职档案」 says nothing of how long it is kept (dev unanswerable-205). A manner is said in
+    too many ways to be held to a pattern: 「逐人表决」 answers how a committee votes."""
+    assert default_assistant.ask("代表的履职档案要保存多少年？").abstained
+    answer = default_assistant.ask("乡镇人大每届任期几年？")
+    assert not answer.abstained and "五年" in answer.answer
+    answer = default_assistant.ask("人大常委会任免干部要怎么表决？")
+    assert not answer.abstained and "逐人表决" in answer.answer
