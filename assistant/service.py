@@ -46,6 +46,7 @@ from assistant.text.normalize import QueryNormalizer, concepts
 from assistant.text.numerals import int_to_cn
 from assistant.text.parts import asking_parts
 from assistant.text.proposals import proposal, right_to_propose
+from assistant.text.tokenize import is_bigram
 from assistant.types import Answer, DocKind, Hit
 
 log = logging.getLogger(__name__)
@@ -248,7 +249,17 @@ class Assistant:
         term, spelled = shorthand(cands.query.original, texts)
         # what a question asking for a fact is about: its rare terms, without the asking words
         asked_about = tokens(without_asking(kind, cands.query.both)) if kind else []
-        subject = {t for t in asked_about if snap.bm25.idf_of(t) >= SUBJECT_IDF}
+        # not a colloquial word the normaliser put in statute wording (人大常委会, 批下来): rare
+        # because statutes never say it, it would hold every statute sentence to a word none uses;
+        # nor a character bigram, which spans words (市制 of 设区的市制定) as often as it names one
+        replaced = {t for said, _ in cands.query.synonyms for t in tokens(said)} - {
+            t for _, statute in cands.query.synonyms for t in tokens(statute)
+        }
+        subject = {
+            t
+            for t in asked_about
+            if snap.bm25.idf_of(t) >= SUBJECT_IDF and t not in replaced and not is_bigram(t)
+        }
         named = {snap.chunks[pos].chunk_id for pos in cands.pinned}
         pinned = next((i for i, hit in enumerate(hits) if hit.chunk.chunk_id not in named), len(hits))
         ev = Evidence(

@@ -17,6 +17,9 @@ _KEEP = re.compile(r"[\u4e00-\u9fff0-9a-zA-Z]")
 _PERSON = frozenset(["nr", "nrt", "nrfg"])
 # modal verbs and question words: 「钱能花」 is 钱 + 能 + 花, 「多少钱」 and 「归谁」 ask, not name
 _NOT_IN_NAME = re.compile(r"[能会要该得谁啥哪]|多少|什么|怎")
+# a verb or preposition jieba glued onto a bare division word: 「开镇人代会」 is 开 + 镇人代会, not a
+# town called 开镇 (开封, 来宾市 stay names)
+_GLUED_DIVISION = re.compile(r"[开在到去回进来从让给对向把被由和跟与及][省市县区乡镇村]")
 
 
 def _data(name: str) -> str:
@@ -68,13 +71,14 @@ class Tokenizer:
         花吗」: 钱能花, 「公章归谁保管」: 归谁): a person name ends before a modal verb or a question
         word, and what is left must still be two or three characters. jieba's dictionary tags
         thousands of common words nr (养老, 许可, 修正, 陈旧; idioms: 石沉大海): of its words only
-        three-character ones are taken for names (毛泽东), so 雷锋 is missed."""
+        three-character ones are taken for names (毛泽东), so 雷锋 is missed. A place guess that is a
+        verb glued onto a bare division word (「开镇人代会」: 开镇) is none."""
         with self._lock:
             pairs = self._tagger.lcut(text)
             dictionary = self._tagger.word_tag_tab
         names = []
         for p in pairs:
-            if p.flag == "ns" and len(p.word) >= 2:
+            if p.flag == "ns" and len(p.word) >= 2 and not _GLUED_DIVISION.fullmatch(p.word):
                 names.append(p.word)
             elif p.flag in _PERSON:
                 word = _NOT_IN_NAME.split(p.word, 1)[0]

@@ -57,3 +57,18 @@ def test_a_person_name_is_not_what_follows_it(question: str, names: list[str]) -
     """A name the corpus never mentions withholds the answer (evidence.unknown_names): 「钱能花」
     taken for a person made dev procedure-167 abstain."""
     assert Tokenizer().proper_names(question) == names
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("开镇人代会的时候，讲话要求怎么帮代表把书面建议提得多？", []),
+        ("去县里开会要带什么？", []),
+        ("我到山东省开会", ["山东省"]),
+        ("开封市人大有几个代表？", ["开封市"]),
+    ],
+)
+def test_a_verb_glued_onto_a_division_word_is_no_place(question: str, names: list[str]) -> None:
+    """jieba tagged 「开镇」 a place: unknown to the corpus, it withheld the speech's answer (dev
+    speech-303)."""
+    assert Tokenizer().proper_names(question) == names
