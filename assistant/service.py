@@ -42,7 +42,7 @@ from assistant.retrieval.filters import Filters
 from assistant.retrieval.hybrid import TOPICAL_HITS, Candidates, HybridRetriever
 from assistant.text.answer_types import SAID_MANY_WAYS, answer_type, required_type, without_asking
 from assistant.text.follow_up import resolve
-from assistant.text.normalize import QueryNormalizer, concepts
+from assistant.text.normalize import QueryNormalizer, concepts, without_choices
 from assistant.text.numerals import int_to_cn
 from assistant.text.parts import asking_parts
 from assistant.text.proposals import proposal, right_to_propose
@@ -125,7 +125,7 @@ class Assistant:
     def search_with_evidence(
         self, query: str, k: int = 5, filters: Filters | None = None
     ) -> tuple[list[Hit], Candidates]:
-        query = self.validate_query(query)
+        query = without_choices(self.validate_query(query))
         if not 1 <= k <= MAX_K:
             raise InvalidInput(f"k 必须在 1 到 {MAX_K} 之间（收到 {k}）")
         self._open_for_reading()
@@ -135,7 +135,9 @@ class Assistant:
         return self.ask_with_evidence(question, filters)[0]
 
     def ask_with_evidence(self, question: str, filters: Filters | None = None) -> tuple[Answer, Evidence]:
-        answer, evidence, hits = self._extractive(question, filters)
+        # a multiple-choice item is answered from its stem (the options name what it is not about)
+        answer, evidence, hits = self._extractive(without_choices(question), filters)
+        answer = replace(answer, question=question.strip())
         if self.llm is None or answer.abstained:
             return answer, evidence
         return self._llm_answer(answer, hits[: self.settings.answer.max_citations + 2]), evidence

@@ -152,6 +152,17 @@ ASKING_FRAME = re.compile(
     r"|规定了?(?:什么|啥|哪些)"
 )
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+# A trainer's multiple-choice item (「单选：选区由谁来划分？A.镇政府 B.县人大常委会 C.选举委员会」):
+# its options name bodies and levels the answer is not about, and pull their articles up.
+_CHOICES = re.compile(r"\s*[（(]?\s*A\s*[)）.．、:：]\s*\S.*?[（(]?\s*B\s*[)）.．、:：]\s*\S.*$", re.DOTALL)
+
+
+def without_choices(question: str) -> str:
+    """The stem of a multiple-choice item, without its options A, B, …; other questions unchanged."""
+    stem = _CHOICES.sub("", question)
+    return stem if len(_CJK_CHAR.findall(stem)) >= 2 else question
+
+
 # The legal basis for doing something is the provision granting the right or power to do it:
 # 「代表提建议有什么法律依据？」 is answered by 代表法第二十四条 「代表有权向本级人民代表大会提出对各方面
 # 工作的建议、批评和意见」, not by 全国人大组织法第四十六条 on how such proposals are handled. A

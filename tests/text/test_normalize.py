@@ -1,6 +1,13 @@
 import pytest
 
-from assistant.text.normalize import ABBREVIATIONS, QueryNormalizer, concepts, one_line, without_controls
+from assistant.text.normalize import (
+    ABBREVIATIONS,
+    QueryNormalizer,
+    concepts,
+    one_line,
+    without_choices,
+    without_controls,
+)
 from assistant.text.tokenize import Tokenizer
 
 
@@ -189,3 +196,20 @@ def test_a_legal_basis_is_sought_in_the_right_granted(normalizer: QueryNormalize
     assert "有权" not in normalizer.normalize("建设代表之家有什么政策依据？").canonical
     granted = normalizer.normalize("代表有权提建议吗？依据是什么？")
     assert granted.canonical.count("有权") == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "stem"),
+    [
+        (
+            "单选：乡镇人大换届选举，选区由谁来划分？A.镇政府 B.县人大常委会 C.选举委员会 D.镇人大主席团",
+            "单选：乡镇人大换届选举，选区由谁来划分？",
+        ),
+        ("选区由谁划分？（A）镇政府（B）选举委员会", "选区由谁划分？"),
+        # no options: a letter in a question is not a list of them, and options alone are kept
+        ("代表A和代表B谁说了算？", "代表A和代表B谁说了算？"),
+        ("A.镇政府 B.县", "A.镇政府 B.县"),
+    ],
+)
+def test_a_multiple_choice_item_is_asked_by_its_stem(question: str, stem: str) -> None:
+    assert without_choices(question) == stem
