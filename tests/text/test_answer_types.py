@@ -144,3 +144,12 @@ def test_a_floor_area_is_asked_for_in_its_own_units() -> None:
     assert answer_type("代表之家的面积有多少平方米？") == "area"
     assert states("area", "活动场所面积不少于50平方米")
     assert not states("area", "做到阵地、人员、制度、活动、经费“五到位”")
+
+
+def test_how_many_meetings_or_rounds_is_a_count() -> None:
+    """「见面会每人至少要开几场？」 (dev unanswerable-307): no document gives a number of meetings."""
+    assert answer_type("换届选举时，候选人跟选民见面会每人至少要开几场？") == "count"
+    assert answer_type("另行选举最多投几轮票？") == "count"
+    assert answer_type("对答复不满意，能要求几回答复吗") != "count"  # 回答/答复 is no round
+    assert states("count", "每名候选人组织两场见面会")
+    assert not states("count", "选举委员会应当组织代表候选人与选民见面")
