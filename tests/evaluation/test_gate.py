@@ -23,12 +23,14 @@ QUESTIONS = Path(__file__).resolve().parents[2] / "eval" / "questions.jsonl"
 # the twelfth's number of kinds; 0.816 / 0.946 / 0.969 / 0.875 once the twelfth added 18 dev
 # questions from its walk-throughs, harder than the rest; 0.816 / 0.946 / 0.975 / 0.878 with float32
 # m3e-small, thirteenth, a fresh build; 0.834 / 0.971 / 0.989 / 0.895 after the fifteenth, when
-# the floors were raised to keep about four questions under it); the same code moves by a
-# question or two from one CPU to another (eval/RESULTS.md).
-RETRIEVAL_FLOOR = {"R@1": 0.81, "R@5": 0.95, "R@10": 0.97, "MRR@10": 0.87}
+# the floors were raised to keep about four questions under it; 0.844 / 0.979 / 0.995 / 0.904
+# with the nineteenth's 80 dev questions, 282 answerable in all: raised again, about four
+# questions under); the same code moves by a question or two from one CPU to another
+# (eval/RESULTS.md).
+RETRIEVAL_FLOOR = {"R@1": 0.83, "R@5": 0.965, "R@10": 0.98, "MRR@10": 0.89}
 ANSWER_FLOOR = {
     # 0.867 when set (2026-12-02, series in speeches); 0.899, 0.882 with the twelfth's 18; 0.899
-    # after the fifteenth
+    # after the fifteenth; 0.891 with the nineteenth's 80 (their multi questions are hard)
     "key_coverage": 0.87,
     "citations_verbatim": 1.0,
     "markers_resolve": 1.0,
@@ -60,9 +62,12 @@ def test_abstention_does_not_regress(report) -> None:  # type: ignore[no-untyped
     # 30 of 46 with the twelfth session's five; 28 of 46 with float32 m3e-small (thirteenth), 29 with
     # its withheld answers stating no fact of the kind asked; 28 (0.609) after the fifteenth, whose
     # name fix lost an abstention that came by accident (eval/RESULTS.md step 64): one question of
-    # CPU noise under that is allowed, two are not
-    assert answers["abstain_recall"] >= 0.58
-    # 0.004 (1 of 223) after the fifteenth session; the target is 0.05
+    # CPU noise under that is allowed, two are not; 45 of 67 (0.672) with the nineteenth's 21
+    # unanswerable dev questions and its rules (eval/RESULTS.md steps 80-86): two questions under
+    # are allowed, three are not
+    assert answers["abstain_recall"] >= 0.64
+    # 0.004 (1 of 223) after the fifteenth session, 1 of 282 after the nineteenth; the issue's
+    # target is 0.05
     assert answers["false_abstention"] <= 0.03
 
 
