@@ -18,7 +18,7 @@ _PERSON = frozenset(["nr", "nrt", "nrfg"])
 # modal verbs and question words: 「钱能花」 is 钱 + 能 + 花, 「多少钱」 and 「归谁」 ask, not name
 _NOT_IN_NAME = re.compile(r"[能会要该得谁啥哪]|多少|什么|怎")
 # a verb or preposition jieba glued onto a bare division word: 「开镇人代会」 is 开 + 镇人代会, not a
-# town called 开镇 (开封, 来宾市 stay names)
+# town called 开镇 (开封, 开封市 stay names)
 _GLUED_DIVISION = re.compile(r"[开在到去回进来从让给对向把被由和跟与及][省市县区乡镇村]")
 
 
