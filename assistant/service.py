@@ -254,9 +254,7 @@ class Assistant:
         # not a colloquial word the normaliser put in statute wording (人大常委会, 批下来): rare
         # because statutes never say it, it would hold every statute sentence to a word none uses;
         # nor a character bigram, which spans words (市制 of 设区的市制定) as often as it names one
-        replaced = {t for said, _ in cands.query.synonyms for t in tokens(said)} - {
-            t for _, statute in cands.query.synonyms for t in tokens(statute)
-        }
+        replaced = cands.query.replaced_tokens(tokens)
         subject = {
             t
             for t in asked_about

@@ -233,6 +233,12 @@ class NormalizedQuery:
             groups.append((a | b) - (a & b))
         return groups
 
+    def replaced_tokens(self, tokenize: Callable[[str], list[str]]) -> set[str]:
+        """Tokens of the colloquial wordings substituted that no statute wording substituted for
+        them has (人大常委会, 批下来): rare only because statutes never say them."""
+        said = {t for short, _ in self.synonyms for t in tokenize(short)}
+        return said - {t for _, full in self.synonyms for t in tokenize(full)}
+
 
 def concepts(tokens: Sequence[str], synonyms: Sequence[Collection[str]] = ()) -> list[tuple[str, ...]]:
     """The distinct query tokens grouped by what they name: the tokens of one synonym pair

@@ -213,3 +213,15 @@ def test_a_legal_basis_is_sought_in_the_right_granted(normalizer: QueryNormalize
 )
 def test_a_multiple_choice_item_is_asked_by_its_stem(question: str, stem: str) -> None:
     assert without_choices(question) == stem
+
+
+def test_replaced_tokens_are_the_colloquial_words_no_statute_wording_has(normalizer: QueryNormalizer) -> None:
+    """What the abstention rules leave out of a question's subject (service.evidence): 人大常委会
+    and 批下来 are rare only because statutes never say them; the statute wordings' own tokens
+    (批准, 常务委员会) are not replaced, nor is anything when nothing was substituted."""
+    tokens = Tokenizer().tokens
+    nq = normalizer.normalize("地方性法规报到省人大常委会批准，省里最长多长时间内得批下来？")
+    replaced = nq.replaced_tokens(tokens)
+    assert {"人大常委会", "批下来"} <= replaced
+    assert "批准" not in replaced and "常务委员会" not in replaced
+    assert normalizer.normalize("预算法第三十条怎么写的？").replaced_tokens(tokens) == set()
