@@ -40,7 +40,8 @@ from assistant.index.lock import write_lock
 from assistant.index.store import Index
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.hybrid import TOPICAL_HITS, Candidates, HybridRetriever
-from assistant.text.answer_types import SAID_MANY_WAYS, answer_type, required_type, without_asking
+from assistant.retrieval.levels import LEVEL_WORDS
+from assistant.text.answer_types import QUALIFIERS, SAID_MANY_WAYS, answer_type, required_type, without_asking
 from assistant.text.follow_up import resolve
 from assistant.text.normalize import QueryNormalizer, concepts, without_choices
 from assistant.text.numerals import int_to_cn
@@ -249,8 +250,18 @@ class Assistant:
         judged = (cands.topical or list(hits))[:TOPICAL_HITS]
         texts = [h.chunk.text for h in judged]
         term, spelled = shorthand(cands.query.original, texts)
-        # what a question asking for a fact is about: its rare terms, without the asking words
-        asked_about = tokens(without_asking(kind, cands.query.both)) if kind else []
+        # what a question asking for a fact is about: its rare terms, without the asking words,
+        # taken from each form (the statute wording lengthens 一年…几次 past what the pattern spans);
+        # not its level (县, 市辖区) nor a qualifier (至少), which the stating sentence seldom repeats
+        asked_about = (
+            [
+                t
+                for said in {cands.query.content, cands.query.canonical}
+                for t in tokens(without_asking(kind, said))
+            ]
+            if kind
+            else []
+        )
         # not a colloquial word the normaliser put in statute wording (人大常委会, 批下来): rare
         # because statutes never say it, it would hold every statute sentence to a word none uses;
         # nor a character bigram, which spans words (市制 of 设区的市制定) as often as it names one
@@ -258,8 +269,16 @@ class Assistant:
         subject = {
             t
             for t in asked_about
-            if snap.bm25.idf_of(t) >= SUBJECT_IDF and t not in replaced and not is_bigram(t)
+            if snap.bm25.idf_of(t) >= SUBJECT_IDF
+            and t not in replaced
+            and not is_bigram(t)
+            and t not in LEVEL_WORDS
+            and t not in QUALIFIERS
         }
+        # in a question asking several things, what the part asking for the fact is about
+        part = part_asking(cands.query.original, kind) if kind else ""
+        if part:
+            subject &= set(tokens(self.normalizer.normalize(part).both))
         named = {snap.chunks[pos].chunk_id for pos in cands.pinned}
         pinned = next((i for i, hit in enumerate(hits) if hit.chunk.chunk_id not in named), len(hits))
         ev = Evidence(

@@ -48,6 +48,31 @@ QUESTION_CUES: dict[str, tuple[str, ...]] = {
     PROVINCE: ("省人大", "市人大", "省级", "省政府", "市政府", "省长", "市长", "设区的市", "自治州"),
     NATIONAL: ("全国人大", "全国人民代表大会", "国务院", "委员长", "全国人代会"),
 }
+# Words that only say which level (县, 市辖区, 乡镇): a sentence stating a rule rarely repeats its level,
+# which its article's heading or first sentence names.
+LEVEL_WORDS = frozenset(
+    {
+        "乡",
+        "镇",
+        "乡镇",
+        "民族乡",
+        "乡级",
+        "县",
+        "区",
+        "市辖区",
+        "辖区",
+        "县级",
+        "区级",
+        "自治县",
+        "市",
+        "省",
+        "省级",
+        "自治区",
+        "自治州",
+        "设区的市",
+        "不设区的市",
+    }
+)
 PASSAGE_MARKERS: dict[str, tuple[str, ...]] = {
     TOWNSHIP: ("乡、民族乡、镇", "乡级", "乡镇", "乡长", "镇长"),
     COUNTY: ("县级以上", "县、自治县", "县级", "市辖区"),

@@ -8,11 +8,12 @@ import re
 
 # kind of fact -> (words asking for it, how passages state it); the first kind asked for counts
 ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
-    # how often (多久开一次, 一年开几次): 每年至少举行一次, 每两个月举行一次; before "period",
-    # whose 多久 would take 「在选举完成后的两个月内」 for an answer
+    # how often (多久开一次, 一年开几次, 一年至少得搞几次执法检查): 每年至少举行一次, 每两个月举行
+    # 一次; before "period", whose 多久 would take 「在选举完成后的两个月内」 for an answer. Of 一年…几次
+    # only 一年 is matched: what is done between (执法检查) is what the question is about.
     "frequency": (
         re.compile(
-            r"(?:多久|多长时间|多少天|几天|几个月)[^，,。？?]{0,6}一次|(?:一年|每年|一届)[^，,。？?]{0,4}几次"
+            r"(?:多久|多长时间|多少天|几天|几个月)[^，,。？?]{0,6}一次|(?:一年|每年|一届)(?=[^，,。？?]{0,16}几次)"
         ),
         re.compile(
             r"每[^，。；]{0,8}?(?:(?<![第\d一二三四五六七八九十两])[一二三四五六七八九十两\d]+|至少)[^，。；]{0,4}?次"
@@ -117,6 +118,27 @@ STATES_QUANTITY = re.compile(
 )
 
 
+# Words that qualify the fact asked for (「一年至少开几次」「最晚多少天」) and name nothing it is about.
+QUALIFIERS = frozenset(
+    {
+        "至少",
+        "最少",
+        "最多",
+        "至多",
+        "最长",
+        "最短",
+        "最晚",
+        "最迟",
+        "最早",
+        "一般",
+        "通常",
+        "大概",
+        "大约",
+        "大致",
+    }
+)
+
+
 def answer_type(question: str) -> str:
     """The first kind of fact the question asks for; "" when none in particular."""
     return _first_kind(question)
@@ -124,11 +146,12 @@ def answer_type(question: str) -> str:
 
 # Kinds the ranker prefers passages for but the abstention rules do not require of the top
 # passages: a term of office is stated once for every level (地方组织法第九条), often below the
-# three passages about the level asked (dev: 「乡镇人大每届任期几年？」 would be withheld); a
-# frequency in a sentence that rarely repeats the question's words (「乡、民族乡、镇的人民代表大会
-# 会议一般每年举行两次」 for 「乡镇人大开会一年开几次？」: withheld as required); a number of kinds,
-# which statutes never state (they list the kinds: 「有权…下列…」), only a speech does.
-NOT_REQUIRED = frozenset({"years", "frequency", "classes", "manner"})
+# three passages about the level asked (dev: 「乡镇人大每届任期几年？」 would be withheld); a number
+# of kinds, which statutes never state (they list the kinds: 「有权…下列…」), only a speech does.
+# A frequency is required: the sentence stating it seldom repeats the question's words (「常务委员会
+# 会议…每两个月至少举行一次」 for 「区人大常委会多久开一次会？」), but those are its level (区, 市辖区)
+# and qualifiers (至少, 一般), which the subject leaves out (QUALIFIERS, retrieval.levels.LEVEL_WORDS).
+NOT_REQUIRED = frozenset({"years", "classes", "manner"})
 
 
 # Kinds no pattern covers every statement of: a manner is said as 「逐人表决」 as well as 「采用无记名

@@ -1,7 +1,7 @@
 """The kind of fact a question asks for, shared by the ranker (which prefers passages stating it)
 and the abstention rules (which withhold an answer whose top passages do not)."""
 
-from assistant.text.answer_types import STATES_QUANTITY, answer_type, required_type, states
+from assistant.text.answer_types import STATES_QUANTITY, answer_type, required_type, states, without_asking
 
 
 def test_how_many_years_asks_for_a_term_not_for_a_year() -> None:
@@ -70,9 +70,14 @@ def test_how_often_is_answered_by_a_frequency_and_held_to_a_period() -> None:
     assert not states("frequency", "每届任期五年")
     assert not states("frequency", "未经批准两次不出席本级人民代表大会会议的")
     assert not states("frequency", "每届人民代表大会第一次会议的预备会议，由上届……主持。")
-    # the abstention rules hold 「多久…一次」 to a period, as before, and 「一年开几次」 to nothing
-    assert required_type("乡镇人大主席团会议多久至少开一次？") == "period"
-    assert required_type("乡镇人大一年开几次会？") == ""
+    # the abstention rules hold both forms to a frequency
+    assert required_type("乡镇人大主席团会议多久至少开一次？") == "frequency"
+    assert required_type("乡镇人大一年开几次会？") == "frequency"
+    # 一年 … 几次 with what is done between them; only 一年 is the asking word, so what lies
+    # between (执法检查) stays what the question is about
+    question = "县人大常委会一年至少得搞几次执法检查？"
+    assert answer_type(question) == "frequency"
+    assert "执法检查" in without_asking("frequency", question)
 
 
 def test_a_date_is_not_a_length_of_time() -> None:
