@@ -42,7 +42,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     ),
     # a share: 「最多能占代表总数多少」 is answered by 二分之一 as well as by a percentage
     "percent": (
-        re.compile(r"百分之多少|百分比|满意率|比率|占.{0,8}多少|多大比例"),
+        re.compile(r"百分之(?:多少|几)|百分比|满意率|比率|占.{0,8}多少|多大比例"),
         re.compile(r"百分之|%|分之|半数"),
     ),
     # how many days (几天): a number of months does not answer it, nor the day of a date (3月8日)
@@ -72,6 +72,8 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "count": (
         re.compile(
             r"多少名(?!额)|几名(?!额)|多少件|几件|多少位|几位|多少个人|几个人|几人|多少人|(?<!哪)几个(?=[？?，,]|$)"
+            # 「得几个成员提议」「由几个代表组成」; not 「我跟几个代表联名」 (several, not how many)
+            r"|(?<![哪跟和同与找请约叫])几个(?=成员|代表|委员|选民)"
             r"|(?:几|多少)(?:场|轮|回)(?![答复应])"  # 见面会开几场, 投几轮票; not 回答, 回复
             # a number of seats (名额 is what the question is about, not how it asks)
             r"|(?<=名额)[^，,。？?]{0,4}?(?:多少|几)|(?:多少|几)个?(?=名额)"

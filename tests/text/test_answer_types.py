@@ -158,3 +158,14 @@ def test_how_many_meetings_or_rounds_is_a_count() -> None:
     assert answer_type("对答复不满意，能要求几回答复吗") != "count"  # 回答/答复 is no round
     assert states("count", "每名候选人组织两场见面会")
     assert not states("count", "选举委员会应当组织代表候选人与选民见面")
+
+
+def test_how_many_members_asks_a_count_and_several_deputies_do_not() -> None:
+    assert answer_type("主席团成员想临时开个主席团会议，得几个成员提议才行？") == "count"
+    assert answer_type("代表小组可以由几个代表组成？") == "count"
+    # 「我跟几个代表联名」: several deputies, and the question asks whether there is a limit
+    assert answer_type("我跟几个代表联名推荐候选人，能推荐的人数有没有上限？") == ""
+
+
+def test_what_percent_asks_a_share() -> None:
+    assert answer_type("预算周转金规模最多不能超过当年支出的百分之几？") == "percent"

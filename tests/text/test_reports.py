@@ -23,3 +23,16 @@ def test_a_sentence_about_another_report_only_does_not_answer() -> None:
     # a question naming no report, or a sentence naming none, is not judged by this
     assert not other_reports_only(frozenset(), AUDIT)
     assert not other_reports_only(frozenset({"audit"}), "代表五人以上联名，可以提出议案。")
+
+
+def test_the_debt_report_is_not_the_plan_and_budget_report() -> None:
+    """「政府债务管理情况…几月份报？」: 监督法第二十条's 「每年六月至九月期间」 is for the plan's and the
+    budget's execution (dev unanswerable-505)."""
+    plan_and_budget = (
+        "国务院和县级以上地方各级人民政府应当在每年六月至九月期间，向本级人民代表大会常务委员会报告"
+        "本年度上一阶段国民经济和社会发展计划、预算的执行情况。"
+    )
+    assert reports(plan_and_budget) == {"plan", "budget"}
+    question = "县政府每年向县人大常委会报告政府债务管理情况，一般得安排在几月份报？"
+    assert reports(question) == {"debt"}
+    assert other_reports_only(reports(question), plan_and_budget)
