@@ -82,6 +82,10 @@ def normalizer() -> QueryNormalizer:
             "镇人民政府对村民委员会等基层群众性自治组织的工作该起个啥作用？",
         ),
         ("县里从镇里的预算资金里抽调", "县里从镇里的预算资金里调用"),
+        # what was done without approval (预算法第七十条: 「未经批准…擅自调整预算」), spending not in
+        # the budget (第十三条: 「未列入预算的不得支出」)
+        ("镇政府没经过人代会批准就调了预算", "镇人民政府未经人民代表大会会议批准就调了预算"),
+        ("有些开支没列进预算能先花吗", "有些支出未列入预算能先花吗"),
     ],
 )
 def test_statute_wording(normalizer: QueryNormalizer, question: str, expected: str) -> None:

@@ -38,3 +38,16 @@ def test_a_question_naming_no_subject_takes_the_one_before() -> None:
         "人大代表享有哪些权利？",
         "人大代表享有哪些权利，应当履行哪些义务？",
     ]
+
+
+def test_a_question_opening_on_a_deed_done_takes_the_one_before() -> None:
+    """「定下来以后还要报哪里备案？」 alone searched for 备案 anywhere (预算法第八十一条 first); with the
+    question before, 选举法第十三条 (who fixes a township's seats, and where they are filed)."""
+    assert sub_questions("下届镇人大代表定多少名，是哪一级拍板的？定下来以后还要报哪里备案？") == [
+        "下届镇人大代表定多少名，是哪一级拍板的？",
+        "下届镇人大代表定多少名，是哪一级拍板的，定下来以后还要报哪里备案？",
+    ]
+    # a time of its own names a subject of its own
+    assert (
+        sub_questions("乡镇人大一年开几次会？换届以后代表资格怎么确认？")[1] == "换届以后代表资格怎么确认？"
+    )
