@@ -18,8 +18,40 @@ _PERSON = frozenset(["nr", "nrt", "nrfg"])
 # modal verbs and question words: 「钱能花」 is 钱 + 能 + 花, 「多少钱」 and 「归谁」 ask, not name
 _NOT_IN_NAME = re.compile(r"[能会要该得谁啥哪]|多少|什么|怎")
 # a verb or preposition jieba glued onto a bare division word: 「开镇人代会」 is 开 + 镇人代会, not a
-# town called 开镇 (开封, 开封市 stay names)
-_GLUED_DIVISION = re.compile(r"[开在到去回进来从让给对向把被由和跟与及][省市县区乡镇村]")
+# town called 开镇 (开封, 开封市 stay names); and a division named relative to the speaker (「搬到
+# 外县去了」, 本县, 邻省): no place the documents could be silent about
+_GLUED_DIVISION = re.compile(
+    r"[开在到去回进来从让给对向把被由和跟与及外本该邻各全别他某每此跨][省市县区乡镇村]"
+)
+# kinds of place, not places (「我们乡都是山区」): jieba tags them ns
+_COMMON_PLACES = frozenset(
+    {
+        "山区",
+        "牧区",
+        "林区",
+        "农区",
+        "库区",
+        "矿区",
+        "景区",
+        "城区",
+        "郊区",
+        "市区",
+        "老区",
+        "边区",
+        "社区",
+        "小区",
+        "县城",
+        "城镇",
+        "乡村",
+        "农村",
+        "城市",
+        "城乡",
+        "边疆",
+        "外地",
+        "本地",
+        "当地",
+    }
+)
 
 
 def _data(name: str) -> str:
@@ -71,14 +103,17 @@ class Tokenizer:
         花吗」: 钱能花, 「公章归谁保管」: 归谁): a person name ends before a modal verb or a question
         word, and what is left must still be two or three characters. jieba's dictionary tags
         thousands of common words nr (养老, 许可, 修正, 陈旧; idioms: 石沉大海): of its words only
-        three-character ones are taken for names (毛泽东), so 雷锋 is missed. A place guess that is a
-        verb glued onto a bare division word (「开镇人代会」: 开镇) is none."""
+        three-character ones are taken for names (毛泽东), so 雷锋 is missed. A guess that is a verb
+        or preposition glued onto a bare division word (「开镇人代会」: 开镇; 「向镇人大报告」: 向镇), a
+        division named relative to the speaker (外县) or a kind of place (山区) is none."""
         with self._lock:
             pairs = self._tagger.lcut(text)
             dictionary = self._tagger.word_tag_tab
         names = []
         for p in pairs:
-            if p.flag == "ns" and len(p.word) >= 2 and not _GLUED_DIVISION.fullmatch(p.word):
+            if _GLUED_DIVISION.fullmatch(p.word) or p.word in _COMMON_PLACES:
+                continue  # 「向镇人大报告」: jieba takes 向镇 for a person as readily as for a place
+            if p.flag == "ns" and len(p.word) >= 2:
                 names.append(p.word)
             elif p.flag in _PERSON:
                 word = _NOT_IN_NAME.split(p.word, 1)[0]
