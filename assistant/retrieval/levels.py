@@ -122,6 +122,8 @@ _EACH_LEVELS_ORGAN = re.compile(r"常务委员会(?:或者|和|、)乡、民族�
 def passage_levels(text: str) -> frozenset[str]:
     text = _NOT_DIVIDED.sub("县", text)
     levels = {level for level, marks in PASSAGE_MARKERS.items() if any(m in text for m in marks)}
+    if "县级以下" in text:  # 「县级以下人民代表大会代表选举」: the counties' and the townships'
+        levels.add(TOWNSHIP)
     if "地方各级" in _COUNTY_AND_UP.sub("", text) or _EACH_LEVELS_ORGAN.search(text):
         levels |= {TOWNSHIP, COUNTY, PROVINCE}
     return frozenset(levels)

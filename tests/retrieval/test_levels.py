@@ -67,6 +67,9 @@ def test_passage_levels_from_statute_wording() -> None:
     assert passage_levels("省、自治区、直辖市政府财政部门应当在…三十日前…进行初步审查。") == {PROVINCE}
     assert passage_levels("设区的市、自治州政府财政部门应当在…三十日前…") == {PROVINCE}
     assert passage_levels("县、自治县、不设区的市、市辖区政府财政部门应当在…") == {COUNTY}
+    # 县级以下: the counties and the townships (选举法第七条's citizens abroad vote in both elections)
+    abroad = "旅居国外的中华人民共和国公民在县级以下人民代表大会代表选举期间在国内的，可以参加原籍地的选举。"
+    assert passage_levels(abroad) == {COUNTY, TOWNSHIP}
 
 
 def test_level_match_rewards_the_asked_level_and_penalises_only_other_levels() -> None:

@@ -86,6 +86,9 @@ def normalizer() -> QueryNormalizer:
         # the budget (第十三条: 「未列入预算的不得支出」)
         ("镇政府没经过人代会批准就调了预算", "镇人民政府未经人民代表大会会议批准就调了预算"),
         ("有些开支没列进预算能先花吗", "有些支出未列入预算能先花吗"),
+        ("直选的时候两个人票数一样怎么办？", "直接选举的时候两个人票数相等怎么办？"),
+        ("代表插手招投标怎么办？", "代表插手招标投标怎么办？"),
+        ("在外地的老乡回国了能投票吗？", "在外地的老乡在国内了能投票吗？"),
     ],
 )
 def test_statute_wording(normalizer: QueryNormalizer, question: str, expected: str) -> None:
