@@ -108,7 +108,13 @@ class HybridRetriever:
         asked = sub_questions(cands.query.original)
         if asked:  # one search of the whole message ranks what its first question asks first
             asked = list(dict.fromkeys(asked))[:MAX_SEARCHED_QUESTIONS]
-            found = [self._fuse(snap, self.candidates(snap, q, filters), k) for q in asked]
+            found = []
+            for q in asked:
+                sub = self.candidates(snap, q, filters)
+                # a question naming no level is about the message's: 「常委会批决算的时候还要听哪个
+                # 报告？」 after 「区政府的决算草案几月份报区人大常委会批？」 is the county's, not the NPC's
+                sub.levels = sub.levels or cands.levels
+                found.append(self._fuse(snap, sub, k))
             hits = interleaved([hits, *found], k, keep=len(cands.pinned))
         return hits, cands
 

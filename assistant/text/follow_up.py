@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 _PRONOUN = re.compile(r"这个|这件事|这种情况|这种|这项|这样|它|其|该事项|上述|同样")
-_OPENER = re.compile(r"^(那么|那|还有|另外|再问一下|再问|如果是|要是)[，,、\s]*")
+_OPENER = re.compile(r"^(那么|那|还有|另外|再问一下|再问|如果是|要是|后来|然后|接着|随后)[，,、\s]*")
 _WHAT_ABOUT = re.compile(r"^(?:那么|那)?[，,\s]*(.{1,20}?)(?:的话)?呢[？?]?$")
 _QUESTION_TAIL = re.compile(
     r"(是什么|是怎么规定的|怎么规定|有什么规定|有哪些|怎么办|怎么|如何|吗|呢|？|\?|。)+$"

@@ -71,3 +71,24 @@ def test_a_message_of_many_questions_runs_a_bounded_number_of_searches(
     hits = small_assistant.search("".join(f"第{i}个问题是什么？" for i in range(60)), 5)
     assert len(searched) == 1 + MAX_SEARCHED_QUESTIONS
     assert len(hits) <= 5
+
+
+@pytest.mark.slow
+def test_a_question_naming_no_level_is_searched_at_the_messages_level(
+    small_assistant: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """「常委会批决算的时候还要听哪个报告？」 after 「区政府的决算草案…报区人大常委会批？」 asks about the
+    district's standing committee: searched alone it ranked the NPC standing committee's rules first."""
+    from assistant.retrieval.levels import COUNTY
+
+    retriever = small_assistant.retriever
+    levels: list[frozenset[str]] = []
+    fuse = retriever._fuse
+
+    def spying(snap, cands, k):  # type: ignore[no-untyped-def]
+        levels.append(cands.levels)
+        return fuse(snap, cands, k)
+
+    monkeypatch.setattr(retriever, "_fuse", spying)
+    small_assistant.search("区政府的决算草案几月份报区人大常委会批？常委会批决算的时候还要听哪个报告？", 5)
+    assert levels == [frozenset({COUNTY})] * 3  # the message, then each of its two questions

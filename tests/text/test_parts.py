@@ -51,3 +51,10 @@ def test_a_question_opening_on_a_deed_done_takes_the_one_before() -> None:
     assert (
         sub_questions("乡镇人大一年开几次会？换届以后代表资格怎么确认？")[1] == "换届以后代表资格怎么确认？"
     )
+
+
+def test_a_question_opening_on_then_takes_the_one_before() -> None:
+    """「后来批了预算调整方案，又要报谁备案？」 goes on from the township budget asked before."""
+    assert sub_questions("镇人代会批完的预算要报哪里备案？后来批了预算调整方案，又要报谁备案？")[1] == (
+        "镇人代会批完的预算要报哪里备案，批了预算调整方案，又要报谁备案？"
+    )
