@@ -48,10 +48,17 @@ QUESTION_CUES: dict[str, tuple[str, ...]] = {
     PROVINCE: ("省人大", "市人大", "省级", "省政府", "市政府", "省长", "市长", "设区的市", "自治州"),
     NATIONAL: ("全国人大", "全国人民代表大会", "国务院", "委员长", "全国人代会"),
 }
-# Words that only say which level (县, 市辖区, 乡镇): a sentence stating a rule rarely repeats its level,
-# which its article's heading or first sentence names.
+# Words that only say which level (县, 市辖区, 乡镇; 镇长, the head of a level's government): a
+# sentence stating a rule rarely repeats its level, which its article's heading or first sentence
+# names, and one naming the level's head states other rules about him as often as the one asked.
 LEVEL_WORDS = frozenset(
     {
+        "乡长",
+        "镇长",
+        "县长",
+        "区长",
+        "市长",
+        "省长",
         "乡",
         "镇",
         "乡镇",
@@ -148,7 +155,11 @@ def chunk_levels(chunk: Chunk) -> frozenset[str]:
 
 
 def level_match(asked: frozenset[str], passage: frozenset[str]) -> int:
-    """+1 the passage speaks of an asked level, -1 it speaks only of other levels, 0 otherwise."""
+    """+1 the passage speaks of an asked level, -1 it speaks only of other levels (-2 the NPC's
+    only, for a question about a local level: its rules of procedure word a township question's
+    matter as closely as the local article does, 全体代表的过半数, 代表团), 0 otherwise."""
     if not asked or not passage:
         return 0
-    return 1 if asked & passage else -1
+    if asked & passage:
+        return 1
+    return -2 if passage == {NATIONAL} else -1

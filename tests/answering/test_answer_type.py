@@ -85,6 +85,13 @@ def test_a_frequency_is_answered_for_what_is_asked_about(default_assistant: Assi
     assert default_assistant.ask("县人大常委会一年至少得搞几次执法检查？").abstained
 
 
+@pytest.mark.slow
+def test_the_head_of_a_level_is_no_subject(default_assistant: Assistant) -> None:
+    """How many 监票人 and 计票人 a township election of its 镇长 needs no statute says; 地方组织法第三十一条's
+    「五分之一以上代表联名」 names 镇长 too, for a recall motion (dev unanswerable-104)."""
+    assert default_assistant.ask("镇人代会选举镇长的时候，监票人、计票人各要安排几个？").abstained
+
+
 def test_the_words_asking_for_the_fact_are_not_its_subject() -> None:
     assert "百分之多少" not in without_asking("percent", "满意率要求达到百分之多少？")
     assert "几天" not in without_asking("duration", "选民名单要提前几天公布？")

@@ -80,6 +80,10 @@ def test_level_match_rewards_the_asked_level_and_penalises_only_other_levels() -
     assert level_match(asked, frozenset()) == 0  # says nothing about levels
     assert level_match(frozenset({COUNTY}), frozenset({PROVINCE})) == -1  # 省、自治区、直辖市…
     assert level_match(frozenset(), frozenset({COUNTY})) == 0  # the question names no level
+    # the NPC's own rules (议事规则: 「大会全体会议表决议案，由全体代表的过半数通过」) never govern a
+    # local congress, however close their words to a township question's
+    assert level_match(asked, frozenset({NATIONAL})) == -2
+    assert level_match(frozenset({NATIONAL}), frozenset({TOWNSHIP})) == -1
 
 
 LOCAL_ORGANS = "中华人民共和国地方各级人民代表大会和地方各级人民政府组织法"
