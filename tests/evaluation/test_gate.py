@@ -25,13 +25,15 @@ QUESTIONS = Path(__file__).resolve().parents[2] / "eval" / "questions.jsonl"
 # m3e-small, thirteenth, a fresh build; 0.834 / 0.971 / 0.989 / 0.895 after the fifteenth, when
 # the floors were raised to keep about four questions under it; 0.844 / 0.979 / 0.995 / 0.904
 # with the nineteenth's 80 dev questions, 282 answerable in all: raised again, about four
-# questions under); the same code moves by a question or two from one CPU to another
-# (eval/RESULTS.md).
-RETRIEVAL_FLOOR = {"R@1": 0.83, "R@5": 0.965, "R@10": 0.98, "MRR@10": 0.89}
+# questions under; 0.820 / 0.973 / 0.987 / 0.886 with the twentieth's 80, 338 answerable, after
+# its changes: set about four questions under); the same code moves by a question or two from one
+# CPU to another (eval/RESULTS.md).
+RETRIEVAL_FLOOR = {"R@1": 0.805, "R@5": 0.96, "R@10": 0.975, "MRR@10": 0.875}
 ANSWER_FLOOR = {
     # 0.867 when set (2026-12-02, series in speeches); 0.899, 0.882 with the twelfth's 18; 0.899
-    # after the fifteenth; 0.891 with the nineteenth's 80 (their multi questions are hard)
-    "key_coverage": 0.87,
+    # after the fifteenth; 0.891 with the nineteenth's 80 (their multi questions are hard); 0.868
+    # with the twentieth's 80, after its changes (0.849 before them)
+    "key_coverage": 0.855,
     "citations_verbatim": 1.0,
     "markers_resolve": 1.0,
     "cited_relevant": 0.85,  # 0.928 after the fifteenth session
@@ -64,10 +66,11 @@ def test_abstention_does_not_regress(report) -> None:  # type: ignore[no-untyped
     # name fix lost an abstention that came by accident (eval/RESULTS.md step 64): one question of
     # CPU noise under that is allowed, two are not; 45 of 67 (0.672) with the nineteenth's 21
     # unanswerable dev questions and its rules (eval/RESULTS.md steps 80-86): two questions under
-    # are allowed, three are not
-    assert answers["abstain_recall"] >= 0.64
-    # 0.004 (1 of 223) after the fifteenth session, 1 of 282 after the nineteenth; the issue's
-    # target is 0.05
+    # are allowed, three are not; 57 of 91 (0.626) with the twentieth's 24 (8 of them abstained
+    # when added) and its changes: again two under allowed (55 of 91: 0.604)
+    assert answers["abstain_recall"] >= 0.60
+    # 0.004 (1 of 223) after the fifteenth session, 1 of 282 after the nineteenth, 2 of 338 after
+    # the twentieth; the target is 0.05
     assert answers["false_abstention"] <= 0.03
 
 
