@@ -23,6 +23,9 @@ from assistant.types import Answer, Chunk, Hit
 _ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 # Sentence selection, tuned on eval/questions.jsonl (key coverage; dev and test splits alike):
 RATIO = 0.4  # a further sentence must gain this share of what the first one did
+# a part of the question counts as answered by a sentence chosen for another part that states this
+# share of the part's own words; below, a sentence stating more of them is added (_each_part)
+PART_ANSWERED = 0.75
 REPEAT = 0.5  # a question term an earlier sentence already states counts this share of its weight
 RANK_PRIOR = 0.25  # gain / (rank + 1) for sentences of better-ranked passages
 QUANTITY_BONUS = 0.15  # 「几/多少/多久」: the first sentence stating the kind asked, else any quantity
@@ -403,8 +406,9 @@ class ExtractiveAnswerer:
         for each. A part is answered by a sentence stating more than half the weight of the words
         only that part names (words some candidate sentence states: 镇政府 in a question says
         nothing about which sentence answers it), a quantity when the part asks 几/多少, and no
-        rule for another level than the question names. A part no chosen sentence answers gets
-        the candidate that answers it best, one sentence over the usual count at most, from a
+        rule for another level than the question names. A part no chosen sentence answers, or
+        answers with less than PART_ANSWERED of its words, gets the candidate that answers it best
+        (if better), one sentence over the usual count at most, from a
         passage within the citation limit, which grows by one for each further part: the first
         parts' sentences had often used it up (「…能不能请区人大代表参加？执法检查一般采取哪些形
         式？」). Greedy coverage alone let a sentence on the second part stand for the first,
@@ -424,12 +428,15 @@ class ExtractiveAnswerer:
             if not own or len(out) > self.settings.max_sentences:
                 continue
             share = _PartShare(own, weights, bool(ASKS_QUANTITY.search(part)), hits)
-            if any(share(c) for c in candidates if c.unit in out):
+            answered = max((share(c) for c in candidates if c.unit in out), default=0.0)
+            if answered >= PART_ANSWERED:
                 continue
             cited = {u.hit for u in out}
             fits = [c for c in candidates if c.unit not in out and len(cited | {c.unit.hit}) <= limit]
             best = max(fits, key=lambda c: (share(c), c.prior), default=None)
-            if best is not None and share(best):
+            # a sentence chosen for another part may share some of this part's words (支出 in
+            # 「挪用重点支出资金」 for 「开支没列进预算能先花吗」): one stating more of them is added
+            if best is not None and share(best) > answered:
                 out.append(best.unit)
         return out
 

@@ -3,6 +3,7 @@
 merely names a township congress does not outweigh the one that states what was asked. And a
 question asking two things gets a sentence for each."""
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
@@ -37,12 +38,12 @@ def hit(text: str, n: int) -> Hit:
     return Hit(chunk, 1.0 - n / 10)
 
 
-def answer(question: str, hits: list[Hit], max_sentences: int = 4) -> str:
+def answer(
+    question: str, hits: list[Hit], max_sentences: int = 4, idf: Callable[[str], float] = lambda t: 1.0
+) -> str:
     tokenizer = Tokenizer()
     nq = QueryNormalizer().normalize(question)
-    answerer = ExtractiveAnswerer(
-        AnswerSettings(max_sentences=max_sentences), tokenizer.tokens, lambda t: 1.0
-    )
+    answerer = ExtractiveAnswerer(AnswerSettings(max_sentences=max_sentences), tokenizer.tokens, idf)
     evidence = Evidence(0.9, 5.0, 1.0, (), "", True, {}, 0)
     return answerer.answer(
         question, tokenizer.tokens(nq.both), hits, evidence, 0.5, nq.synonym_tokens(tokenizer.tokens)
@@ -64,6 +65,26 @@ def test_each_part_of_a_two_part_question_gets_a_sentence_at_the_level_asked() -
     # the first part, at the local level the question names: the national rule (三十名以上)
     # states a quantity too, and its passage ranks first
     assert "十人以上联名" in got
+
+
+PENALTY = (
+    "第九十四条 各级政府、各部门、各单位违反本法规定举借债务，或者挪用重点支出资金，或者在预算之外及"
+    "超预算标准建设楼堂馆所的，责令改正，对负有直接责任的主管人员给予撤职、开除的处分。"
+)
+UNBUDGETED = "第十三条 各级政府、各部门、各单位的支出必须以经批准的预算为依据，未列入预算的不得支出。"
+
+
+def test_a_part_whose_words_the_other_parts_sentence_shares_gets_its_own() -> None:
+    """The sentence chosen for the second part says 支出 (挪用重点支出资金), a word of the first
+    part; the first part's sentence states more of that part's words (未列入, 支出) and is added."""
+    # idf as in the default corpus, where the colloquial words (年底, 先花) are unknown
+    weights = {"开支": 4.4, "支出": 4.4, "列入": 4.0, "没列进": 4.0, "未": 2.5, "超预算": 6.4, "处分": 5.1}
+    got = answer(
+        "镇里有些开支没列进预算，能不能先花了年底再说？要是超预算标准盖办公楼，相关负责人要受啥处分？",
+        [hit(PENALTY, 0), hit(UNBUDGETED, 1)],
+        idf=lambda t: weights.get(t, 0.0),
+    )
+    assert "撤职、开除" in got and "未列入预算的不得支出" in got, got
 
 
 def test_a_one_part_question_is_left_to_the_usual_choice() -> None:
