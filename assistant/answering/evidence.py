@@ -39,7 +39,6 @@ _SHORTHAND = re.compile(
     r"“([一二三四五六七八九十两]+[个项]?[\u4e00-\u9fff]{1,3}(?:[一二三四五六七八九十][\u4e00-\u9fff])?)”"
 )
 _SPELLED_OUT = re.compile(r"\s*(?:[（(]|[:：]|，?即|是指|包括)")
-_COLLOQUIAL = frozenset(["东西", "镇里", "乡里", "区里", "县里", "村里", "这里", "那里", "哪里"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +92,7 @@ def coverage(
 
 def unknown_names(names: Sequence[str], known: Callable[[str], bool]) -> tuple[str, ...]:
     """Names of places or persons the corpus never mentions: the documents cannot be about them."""
-    return tuple(n for n in dict.fromkeys(names) if n not in _COLLOQUIAL and not known(n))
+    return tuple(n for n in dict.fromkeys(names) if not known(n))
 
 
 def part_asking(question: str, kind: str) -> str:

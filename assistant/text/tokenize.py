@@ -23,9 +23,19 @@ _NOT_IN_NAME = re.compile(r"[能会要该得谁啥哪]|多少|什么|怎")
 _GLUED_DIVISION = re.compile(
     r"[开在到去回进来从让给对向把被由和跟与及外本该邻各全别他某每此跨][省市县区乡镇村]"
 )
-# kinds of place, not places (「我们乡都是山区」): jieba tags them ns
-_COMMON_PLACES = frozenset(
+# words jieba tags as names that name no place or person the documents could be silent about:
+# kinds of place (「我们乡都是山区」), places said from where the speaker stands (镇里, 这里), 东西
+_NOT_NAMES = frozenset(
     {
+        "东西",
+        "镇里",
+        "乡里",
+        "区里",
+        "县里",
+        "村里",
+        "这里",
+        "那里",
+        "哪里",
         "山区",
         "牧区",
         "林区",
@@ -105,13 +115,14 @@ class Tokenizer:
         thousands of common words nr (养老, 许可, 修正, 陈旧; idioms: 石沉大海): of its words only
         three-character ones are taken for names (毛泽东), so 雷锋 is missed. A guess that is a verb
         or preposition glued onto a bare division word (「开镇人代会」: 开镇; 「向镇人大报告」: 向镇), a
-        division named relative to the speaker (外县) or a kind of place (山区) is none."""
+        division named relative to the speaker (外县), a kind of place (山区) or a place said from
+        where the speaker stands (镇里) is none."""
         with self._lock:
             pairs = self._tagger.lcut(text)
             dictionary = self._tagger.word_tag_tab
         names = []
         for p in pairs:
-            if _GLUED_DIVISION.fullmatch(p.word) or p.word in _COMMON_PLACES:
+            if _GLUED_DIVISION.fullmatch(p.word):
                 continue  # 「向镇人大报告」: jieba takes 向镇 for a person as readily as for a place
             if p.flag == "ns" and len(p.word) >= 2:
                 names.append(p.word)
@@ -119,7 +130,7 @@ class Tokenizer:
                 word = _NOT_IN_NAME.split(p.word, 1)[0]
                 if len(word) == 3 or (len(word) == 2 and p.word not in dictionary):
                     names.append(word)
-        return names
+        return [name for name in names if name not in _NOT_NAMES]
 
     def tokens(self, text: str) -> list[str]:
         """Search-mode tokens: 人民代表大会 also yields 人民, 代表, 大会, so short queries still match."""
