@@ -279,6 +279,7 @@ class Assistant:
         part = part_asking(cands.query.original, kind) if kind else ""
         if part:
             subject &= set(tokens(self.normalizer.normalize(part).both))
+        type_found = states_type(kind, texts, cands.query.original, subject, tokens, cands.bodies)
         named = {snap.chunks[pos].chunk_id for pos in cands.pinned}
         pinned = next((i for i, hit in enumerate(hits) if hit.chunk.chunk_id not in named), len(hits))
         ev = Evidence(
@@ -289,14 +290,15 @@ class Assistant:
                 self.index.tokenizer.proper_names(cands.query.original), snap.bm25.knows
             ),
             answer_type=kind,
-            type_found=states_type(kind, texts, cands.query.original, subject, tokens, cands.bodies),
+            type_found=type_found,
             similarities=best_similarities(judged, [n for n in self.retriever.use if n != "bm25"]),
             pinned=pinned,
             shorthand=term,
             spelled_out=spelled,
+            # the one part of a several-part question asking for the fact not stated (`part` is ""
+            # for a question asking one thing or asking no kind of fact)
+            unanswered_part="" if type_found else part,
         )
-        if ev.answer_type and not ev.type_found:
-            ev = replace(ev, unanswered_part=part_asking(cands.query.original, ev.answer_type))
         confidence = 1.0 if pinned else self.abstention.confidence(ev.features()) if hits else 0.0
         return replace(ev, confidence=confidence)
 
