@@ -23,6 +23,9 @@ _NOT_IN_NAME = re.compile(r"[能会要该得谁啥哪]|多少|什么|怎")
 _GLUED_DIVISION = re.compile(
     r"[开在到去回进来从让给对向把被由和跟与及外本该邻各全别他某每此跨][省市县区乡镇村]"
 )
+# a negation modifies a verb or an adjective, never a name: jieba's dictionary tags some common
+# words as places (「跟议题不沾边」: 沾边 ns; 不塞车)
+_NEGATIONS = frozenset(["不", "没", "没有", "未", "别", "不要", "不会"])
 # words jieba tags as names that name no place or person the documents could be silent about:
 # kinds of place (「我们乡都是山区」), places said from where the speaker stands (镇里, 这里), 东西
 _NOT_NAMES = frozenset(
@@ -115,15 +118,17 @@ class Tokenizer:
         thousands of common words nr (养老, 许可, 修正, 陈旧; idioms: 石沉大海): of its words only
         three-character ones are taken for names (毛泽东), so 雷锋 is missed. A guess that is a verb
         or preposition glued onto a bare division word (「开镇人代会」: 开镇; 「向镇人大报告」: 向镇), a
-        division named relative to the speaker (外县), a kind of place (山区) or a place said from
-        where the speaker stands (镇里) is none."""
+        division named relative to the speaker (外县), a kind of place (山区), a place said from
+        where the speaker stands (镇里) or a word after a negation (「不沾边」) is none."""
         with self._lock:
             pairs = self._tagger.lcut(text)
             dictionary = self._tagger.word_tag_tab
         names = []
-        for p in pairs:
+        for before, p in zip([None, *pairs], pairs, strict=False):
             if _GLUED_DIVISION.fullmatch(p.word):
                 continue  # 「向镇人大报告」: jieba takes 向镇 for a person as readily as for a place
+            if before is not None and before.word in _NEGATIONS:
+                continue
             if p.flag == "ns" and len(p.word) >= 2:
                 names.append(p.word)
             elif p.flag in _PERSON:

@@ -73,9 +73,12 @@ def test_a_person_name_is_not_what_follows_it(question: str, names: list[str]) -
         # said from where the speaker stands (was evidence.unknown_names' own list)
         ("镇里的自来水价格是多少？", []),
         ("这里的东西归谁管？", []),
+        # a negated word is a predicate: jieba's dictionary tags 沾边 a place
+        ("有代表老扯跟议题不沾边的家长里短，发言有什么要求？", []),
+        ("代表没去北京开会", ["北京"]),
     ],
 )
 def test_a_verb_glued_onto_a_division_word_is_no_place(question: str, names: list[str]) -> None:
     """jieba tagged 「开镇」 a place: unknown to the corpus, it withheld the speech's answer (dev
-    speech-303); 向镇, 外县 and 山区 withheld dev duty-507, multi-403 and procedure-505."""
+    speech-303); 向镇, 外县 and 山区 withheld dev duty-507, multi-403 and procedure-505; 「不沾边」 duty-606."""
     assert Tokenizer().proper_names(question) == names
