@@ -57,6 +57,12 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"(?<![\d月第])(?:\d{1,3}|[一二三四五六七八九十百两]+)(?:个工作日|日|天|个月|年|分钟|小时)"
         ),
     ),
+    # how many hours (「至少要参加多少学时的培训」「会开几个小时」): a number of hours, which no
+    # number of days or times answers
+    "hours": (
+        re.compile(r"(?:多少|几)个?(?:学时|课时|小时|钟头)"),
+        re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百两半]+)个?(?:学时|课时|小时|钟头)"),
+    ),
     # how many years (任期几年): what a term lasts, not which year; after "period", which catches
     # 多长时间/多久 first
     "years": (

@@ -151,6 +151,18 @@ def test_a_floor_area_is_asked_for_in_its_own_units() -> None:
     assert not states("area", "做到阵地、人员、制度、活动、经费“五到位”")
 
 
+def test_a_number_of_hours_is_asked_for_in_hours() -> None:
+    """「至少要参加多少学时的履职培训？」 (dev unanswerable-711): the speech's 「每年应至少举办1次…
+    学习培训」 counts sessions, not hours; the documents give no number of hours."""
+    question = "镇人大代表一届任期里，至少要参加多少学时的履职培训？"
+    assert answer_type(question) == required_type(question) == "hours"
+    assert answer_type("镇人代会一般开几个小时？") == "hours"
+    assert states("hours", "每年参加培训不少于24学时")
+    assert states("hours", "会期半天，约三个小时")
+    assert not states("hours", "乡镇人大每年应至少举办1次人大代表集中学习培训")
+    assert not states("hours", "会议时间一般为两天")
+
+
 def test_how_many_meetings_or_rounds_is_a_count() -> None:
     """「见面会每人至少要开几场？」 (dev unanswerable-307): no document gives a number of meetings."""
     assert answer_type("换届选举时，候选人跟选民见面会每人至少要开几场？") == "count"
