@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from assistant.text.numerals import int_to_cn
+from assistant.text.proposals import proposal
 
 # Each pair is (colloquial, statute wording); a phrase comes before any shorter one it contains
 # (乡镇人大主席 before 乡镇人大, 不开会的时候 before 开会).
@@ -191,7 +192,9 @@ def without_choices(question: str) -> str:
 # 「代表提建议有什么法律依据？」 is answered by 代表法第二十四条 「代表有权向本级人民代表大会提出对各方面
 # 工作的建议、批评和意见」, not by 全国人大组织法第四十六条 on how such proposals are handled. A
 # question asking for a legal basis (not 「怎么规定的」, not a policy basis) gets 有权 in its
-# statute wording.
+# statute wording; not one for a proposal on a topic (「镇政府要给企业贷款做担保，代表想提建议制止」):
+# its basis is a rule on the topic (预算法第三十五条 「…不得…提供担保」), and 有权 pulled passages
+# granting some right above it.
 _ASKS_LEGAL_BASIS = re.compile(r"依据|根据")
 _GRANTS = "有权"
 
@@ -298,6 +301,7 @@ class QueryNormalizer:
     def normalize(self, text: str) -> NormalizedQuery:
         original = _numerals(self.clean(text))
         content, frame = without_asking_frame(original)
+        topic = proposal(content) if frame else None
         canonical, synonyms = content, []
         for short, full in ABBREVIATIONS:
             replaced = _replace_word(canonical, short, full)
@@ -305,7 +309,8 @@ class QueryNormalizer:
                 synonyms.append((short, full))
             canonical = replaced
         nq = NormalizedQuery(original, content, canonical, tuple(synonyms), frame)
-        if nq.wants_statutes and _ASKS_LEGAL_BASIS.search(frame) and _GRANTS not in canonical:
+        grants = topic is None and _GRANTS not in canonical
+        if grants and nq.wants_statutes and _ASKS_LEGAL_BASIS.search(frame):
             return replace(nq, canonical=canonical.rstrip("，,？?。 ") + "，" + _GRANTS)
         return nq
 

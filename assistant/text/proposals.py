@@ -11,12 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# 提建议, 提出建议, 提一条建议, 写一份书面建议, 提个议案
-_ACT = re.compile(r"(?:提出|提|写|递交|交)(?:一个|一条|一份|一件|个|条|份|件)?(?:书面)?(建议|议案)")
-# who proposes and how the topic is introduced: 「我想就…」「作为镇人大代表，我准备针对…」
+# 提建议, 提出建议, 提一条建议, 写一份书面建议, 提个议案; 「我想建议县里…」
+_ACT = re.compile(
+    r"(?:(?:提出|提|写|递交|交)(?:一个|一条|一份|一件|个|条|份|件)?(?:书面)?|(?<=[想拟]))(建议|议案)"
+)
+# who proposes and how the topic is introduced: 「我想就…」「作为镇人大代表，我准备针对…」; a
+# division word only before 人大 or 代表 (「县里要从镇里…」 keeps its 县)
 _LEAD = re.compile(
-    r"^(?:我们|我|本人)?[，,]?(?:作为)?(?:一名|一位)?(?:乡镇|镇|乡|县|区|市)?(?:人大)?(?:代表)?[，,]?"
+    r"^(?:我们|我|本人)?[，,]?(?:作为)?(?:一名|一位)?(?:(?:乡镇|镇|乡|县|区|市)?(?:人大)?代表)?[，,]?"
     r"(?:我们|我)?(?:想|要|准备|打算|拟|计划)?(?:就|对|关于|针对)?"
+)
+# who proposes, after the situation told first: 「镇政府打算出面给它做担保。代表想提建议制止」
+_TAIL = re.compile(
+    r"[，,。]?(?:作为)?(?:(?:乡镇|镇|乡|县|区|市)?(?:人大)?代表|我们|我|本人)?(?:想|要|准备|打算|拟|计划)?$"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _EDGES = " ，,。？?！!、"
@@ -34,7 +41,7 @@ def proposal(content: str) -> Proposal | None:
     act = _ACT.search(content)
     if act is None:
         return None
-    before = _LEAD.sub("", content[: act.start()].strip(_EDGES), count=1)
+    before = _TAIL.sub("", _LEAD.sub("", content[: act.start()].strip(_EDGES), count=1), count=1)
     topic = (before.strip(_EDGES) + " " + content[act.end() :].strip(_EDGES)).strip(_EDGES)
     if len(_CJK.findall(topic)) < 2:
         return None

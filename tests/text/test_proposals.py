@@ -21,6 +21,16 @@ from assistant.text.proposals import Proposal, proposal, right_to_propose
             "乡镇人大代表提建议要求整治农村人居环境，有什么法律依据？",
             Proposal("建议", "要求整治农村人居环境"),
         ),
+        # the situation told first, then who proposes (a division word before 人大 or 代表 only);
+        # 「想建议」 proposes as 「想提建议」 does
+        (
+            "县里要从镇里的预算资金里抽调一部分，代表想提建议制止，有什么法律依据？",
+            Proposal("建议", "县里要从镇里的预算资金里抽调一部分 制止"),
+        ),
+        (
+            "我想建议镇政府建立联系代表的制度，法律上有依据吗？",
+            Proposal("建议", "镇政府建立联系代表的制度"),
+        ),
         # the right to propose itself, and questions naming no proposal
         ("代表提建议有什么法律依据？", None),
         ("代表提议案，有什么依据？", None),
@@ -29,6 +39,16 @@ from assistant.text.proposals import Proposal, proposal, right_to_propose
 )
 def test_the_proposal_and_its_topic(question: str, expected: Proposal | None) -> None:
     assert proposal(QueryNormalizer().normalize(question).content) == expected
+
+
+def test_a_proposal_on_a_topic_is_not_searched_for_a_right() -> None:
+    """有权 joins the statute wording of 「代表提建议有什么法律依据？」 (代表法第二十四条 grants the
+    right); a proposal on a topic wants the rule on the topic (dev basis-201: 预算法第三十条)."""
+    assert QueryNormalizer().normalize("代表提建议有什么法律依据？").canonical.endswith("有权")
+    topical = QueryNormalizer().normalize(
+        "县里要从镇里的预算资金里抽调一部分，代表想提建议制止，有什么法律依据？"
+    )
+    assert "有权" not in topical.canonical
 
 
 def test_the_right_to_propose_is_asked_without_a_topic() -> None:
