@@ -24,7 +24,7 @@ from assistant.retrieval.ranker import (
     feature_names,
 )
 from assistant.text.normalize import NormalizedQuery, QueryNormalizer
-from assistant.text.parts import sub_questions
+from assistant.text.parts import asked_after_telling, sub_questions
 from assistant.text.shorthand import counted_shorthands, described, listed_items
 from assistant.types import DocKind, Hit
 
@@ -105,7 +105,9 @@ class HybridRetriever:
         filters = filters or Filters()
         cands = self.candidates(snap, query, filters)
         hits = self._fuse(snap, cands, k)
-        asked = sub_questions(cands.query.original)
+        asked = sub_questions(cands.query.original) or [
+            q for q in [asked_after_telling(cands.query.original)] if q
+        ]
         if asked:  # one search of the whole message ranks what its first question asks first
             asked = list(dict.fromkeys(asked))[:MAX_SEARCHED_QUESTIONS]
             found = []

@@ -47,3 +47,17 @@ def sub_questions(question: str) -> list[str]:
     for q in asked:
         resolved.append(resolve(q, resolved[-1:]))
     return resolved
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def asked_after_telling(question: str) -> str:
+    """What a question asks after telling a situation first (「…被厂里的人拦在门口不让进，还推搡了
+    几下。阻碍代表履职的，法律上怎么处理？」 -> 「阻碍代表履职的，法律上怎么处理？」), made
+    self-contained as a follow-up is when it points back (「…推到哪天当时没定下来。现在这个日子还能
+    由谁来定？」); "" when it tells none."""
+    told, _, asked = question.strip().rpartition("。")
+    if len(_CJK.findall(told)) < 4 or len(_CJK.findall(asked)) < 4:
+        return ""
+    return resolve(asked.strip(), [told])

@@ -45,6 +45,18 @@ def test_the_second_question_gets_its_article(default_assistant: Assistant) -> N
 
 
 @pytest.mark.slow
+def test_what_is_asked_after_a_situation_is_searched_too(default_assistant: Assistant) -> None:
+    """The situation told first (企业, 排污, 拦在门口) drowned 「阻碍代表履职」: 代表法第五十五条
+    ranked sixth (dev duty-604)."""
+    question = (
+        "我们镇代表按主席团安排去一家企业看排污情况，被厂里的人拦在门口不让进，还推搡了几下。"
+        "阻碍代表履职的，法律上怎么处理？"
+    )
+    found = [(h.chunk.title, h.chunk.article) for h in default_assistant.search(question, 5)]
+    assert any(title.endswith("代表法") and article == "第五十五条" for title, article in found), found
+
+
+@pytest.mark.slow
 def test_a_question_naming_no_subject_is_searched_with_the_one_before(default_assistant: Assistant) -> None:
     answer = default_assistant.ask("人大代表享有哪些权利？应当履行哪些义务？")
     assert "代表享有下列权利" in answer.answer and "代表应当履行下列义务" in answer.answer, answer.answer

@@ -1,6 +1,6 @@
 """Which parts of a message ask something, and which questions it asks one after another."""
 
-from assistant.text.parts import sub_questions
+from assistant.text.parts import asked_after_telling, sub_questions
 
 
 def test_one_question_is_no_series() -> None:
@@ -58,3 +58,14 @@ def test_a_question_opening_on_then_takes_the_one_before() -> None:
     assert sub_questions("镇人代会批完的预算要报哪里备案？后来批了预算调整方案，又要报谁备案？")[1] == (
         "镇人代会批完的预算要报哪里备案，批了预算调整方案，又要报谁备案？"
     )
+
+
+def test_what_is_asked_after_a_situation_told_first() -> None:
+    question = "我们镇代表去企业看排污情况，被厂里的人拦在门口不让进。阻碍代表履职的，法律上怎么处理？"
+    assert asked_after_telling(question) == "阻碍代表履职的，法律上怎么处理？"
+    # pointing back, it takes the situation in (text.follow_up.resolve)
+    pointing = asked_after_telling("上次人代会推到哪天没定下来。这个日子由谁来定？")
+    assert "人代会" in pointing and pointing.endswith("由谁来定？")
+    # no situation told: nothing more to search
+    assert asked_after_telling("乡镇人大一年开几次会？") == ""
+    assert asked_after_telling("好。几次？") == ""
