@@ -57,11 +57,11 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"(?<![\d月第])(?:\d{1,3}|[一二三四五六七八九十百两]+)(?:个工作日|日|天|个月|年|分钟|小时)"
         ),
     ),
-    # how many hours (「至少要参加多少学时的培训」「会开几个小时」): a number of hours, which no
-    # number of days or times answers
+    # how many hours or minutes (「至少要参加多少学时的培训」「发言限时几分钟」): which no number of
+    # days or times answers
     "hours": (
-        re.compile(r"(?:多少|几)个?(?:学时|课时|小时|钟头)"),
-        re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百两半]+)个?(?:学时|课时|小时|钟头)"),
+        re.compile(r"(?:多少|几)个?(?:学时|课时|小时|钟头|分钟)"),
+        re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百两半]+)个?(?:学时|课时|小时|钟头|分钟)"),
     ),
     # how many years (任期几年): what a term lasts, not which year; after "period", which catches
     # 多长时间/多久 first
@@ -118,9 +118,15 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 }
 
 
+# A trainer's blank before a unit asks for a number (「每年至少要走访联系____名代表」 is 「多少名」);
+# a blank before anything else asks for words (「由____推选产生」)
+_BLANK = re.compile(
+    r"(?:_{2,}|＿+|（\s*）|\(\s*\))(?=\s*(?:个|名|人|位|件|次|天|日|年|月|周|分钟|小时|学时|元|亩|平方))"
+)
+
 # Any quantity, whatever its kind: the ranker's `quantity` feature, and the answerer's bonus when
 # the question asks no kind the table names (「有几项职权」).
-ASKS_QUANTITY = re.compile(r"几|多少|多久|多长|期限|时间|比例|人数|什么时候|何时|多大")
+ASKS_QUANTITY = re.compile(rf"几|多少|多久|多长|期限|时间|比例|人数|什么时候|何时|多大|{_BLANK.pattern}")
 STATES_QUANTITY = re.compile(
     r"[0-9一二三四五六七八九十百千万两]+(?:个月|日|天|年|周岁|岁|次|人|名|分之|以上|以下|届)|分之|过半数|半数"
 )
@@ -174,6 +180,7 @@ def required_type(question: str) -> str:
 
 
 def _first_kind(question: str, skip: frozenset[str] = frozenset()) -> str:
+    question = _BLANK.sub("多少", question)
     return next(
         (name for name, (asks, _) in ANSWER_TYPES.items() if name not in skip and asks.search(question)), ""
     )
@@ -187,4 +194,4 @@ def states(kind: str, text: str) -> bool:
 def without_asking(kind: str, question: str) -> str:
     """The question without the words that ask for the fact (「百分之多少」): what is left names
     what it is about."""
-    return ANSWER_TYPES[kind][0].sub(" ", question) if kind in ANSWER_TYPES else question
+    return ANSWER_TYPES[kind][0].sub(" ", _BLANK.sub("多少", question)) if kind in ANSWER_TYPES else question

@@ -1,7 +1,14 @@
 """The kind of fact a question asks for, shared by the ranker (which prefers passages stating it)
 and the abstention rules (which withhold an answer whose top passages do not)."""
 
-from assistant.text.answer_types import STATES_QUANTITY, answer_type, required_type, states, without_asking
+from assistant.text.answer_types import (
+    ASKS_QUANTITY,
+    STATES_QUANTITY,
+    answer_type,
+    required_type,
+    states,
+    without_asking,
+)
 
 
 def test_how_many_years_asks_for_a_term_not_for_a_year() -> None:
@@ -161,6 +168,19 @@ def test_a_number_of_hours_is_asked_for_in_hours() -> None:
     assert states("hours", "会期半天，约三个小时")
     assert not states("hours", "乡镇人大每年应至少举办1次人大代表集中学习培训")
     assert not states("hours", "会议时间一般为两天")
+    # minutes too (dev unanswerable-806: no document limits a speech at a township congress)
+    assert required_type("镇人代会安排代表大会发言，每人一般限时几分钟？") == "hours"
+    assert states("hours", "每人发言不超过十分钟")
+
+
+def test_a_blank_before_a_unit_asks_for_a_number() -> None:
+    """A trainer's fill-in item (dev unanswerable-807): 「____名」 asks 多少名; a blank before
+    other words asks for words, and a choice item's 「（ ）」 before its options asks for none."""
+    assert required_type("填空：乡镇人大主席每年至少要走访联系____名本级人大代表。") == "count"
+    assert required_type("填空：预算经批准后（  ）日内批复") == "duration"
+    assert ASKS_QUANTITY.search("填空：每年至少走访____名代表")
+    assert answer_type("填空：执行主席由____在其成员中推选产生。") == ""
+    assert answer_type("单选：县人代会的会议由谁召集？（ ）A.县委 B.县人大常委会") == ""
 
 
 def test_how_many_meetings_or_rounds_is_a_count() -> None:
