@@ -17,11 +17,11 @@ _KEEP = re.compile(r"[\u4e00-\u9fff0-9a-zA-Z]")
 _PERSON = frozenset(["nr", "nrt", "nrfg"])
 # modal verbs and question words: 「钱能花」 is 钱 + 能 + 花, 「多少钱」 and 「归谁」 ask, not name
 _NOT_IN_NAME = re.compile(r"[能会要该得谁啥哪]|多少|什么|怎")
-# a verb or preposition jieba glued onto a bare division word: 「开镇人代会」 is 开 + 镇人代会, not a
-# town called 开镇 (开封, 开封市 stay names); and a division named relative to the speaker (「搬到
-# 外县去了」, 本县, 邻省): no place the documents could be silent about
+# a verb or preposition jieba glued onto a bare division word: 「开镇人代会」 is 开 + 镇人代会 (「中央
+# 驻县单位」: 驻 + 县), not a town called 开镇 (开封, 开封市 stay names); and a division named
+# relative to the speaker (「搬到外县去了」, 本县, 邻省): no place the documents could be silent about
 _GLUED_DIVISION = re.compile(
-    r"[开在到去回进来从让给对向把被由和跟与及外本该邻各全别他某每此跨][省市县区乡镇村]"
+    r"[开在到去回进来从让给对向把被由和跟与及外本该邻各全别他某每此跨驻][省市县区乡镇村]"
 )
 # a negation modifies a verb or an adjective, never a name: jieba's dictionary tags some common
 # words as places (「跟议题不沾边」: 沾边 ns; 不塞车)
