@@ -105,9 +105,9 @@ class HybridRetriever:
         filters = filters or Filters()
         cands = self.candidates(snap, query, filters)
         hits = self._fuse(snap, cands, k)
-        asked = sub_questions(cands.query.original) or [
-            q for q in [asked_after_telling(cands.query.original)] if q
-        ]
+        asked = sub_questions(cands.query.original)
+        if not asked and (after_telling := asked_after_telling(cands.query.original)):
+            asked = [after_telling]  # what is asked after a situation told first
         if asked:  # one search of the whole message ranks what its first question asks first
             asked = list(dict.fromkeys(asked))[:MAX_SEARCHED_QUESTIONS]
             found = []

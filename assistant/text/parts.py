@@ -12,6 +12,7 @@ from assistant.text.follow_up import resolve
 # What asks (几个人, 怎么办, 能不能, 谁): a clause holding one ends a part of the question.
 _ASKS = re.compile(r"几|多少|多久|多长|怎么|怎样|如何|谁|哪|什么|啥|吗|能不能|能否|是否|有没有|区别|一样")
 _CLAUSE = re.compile(r"[^，,；;？?。！!]+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def asking_parts(question: str) -> list[str]:
@@ -47,9 +48,6 @@ def sub_questions(question: str) -> list[str]:
     for q in asked:
         resolved.append(resolve(q, resolved[-1:]))
     return resolved
-
-
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def asked_after_telling(question: str) -> str:
