@@ -26,3 +26,18 @@ def test_drawing_on_a_lower_budget_is_the_statute_s_calling_on_it(default_assist
     assert any("不得在预算之外调用下级政府预算的资金" in h.chunk.text for h in hits), [
         (h.chunk.title, h.chunk.section) for h in hits
     ]
+
+
+def test_what_a_fund_is_for_and_who_keeps_it(default_assistant: Assistant) -> None:
+    """干啥用 is 用于, 谁来管 is 谁管理 (预算法第四十一条, 第六十五条; dev multi-903 had one part)."""
+    answer = default_assistant.ask("预算周转金干啥用？由谁来管？").answer
+    assert "季节性收支差额" in answer and "由本级政府财政部门管理" in answer, answer
+
+
+def test_keeping_ones_word_is_good_faith(default_assistant: Assistant) -> None:
+    """讲信用 is 诚信 (地方组织法第六十五条: 「坚持诚信原则，加强政务诚信建设」; dev basis-703)."""
+    hits = default_assistant.search(
+        "有企业反映，招商时镇里答应的扶持政策，换了领导就不认账了。我想提建议要求镇政府讲信用，法律上有啥依据？",
+        3,
+    )
+    assert any("诚信原则" in h.chunk.text for h in hits), [(h.chunk.title, h.chunk.section) for h in hits]
