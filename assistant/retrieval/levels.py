@@ -43,9 +43,10 @@ QUESTION_CUES: dict[str, tuple[str, ...]] = {
         "区人代会",
         "县人代会",
         "区级",
+        "县乡",  # 「县乡两级」「县乡人大代表选举」: the counties' and the townships'
     ),
     # provinces and the cities divided into districts (设区的市), which statutes name together
-    PROVINCE: ("省人大", "市人大", "省级", "省政府", "市政府", "省长", "市长", "设区的市", "自治州"),
+    PROVINCE: ("省人大", "市人大", "省级", "省政府", "市政府", "省长", "市长", "设区的市", "自治州", "各省"),
     NATIONAL: ("全国人大", "全国人民代表大会", "国务院", "委员长", "全国人代会"),
 }
 # Words that only say which level (县, 市辖区, 乡镇; 镇长, the head of a level's government): a

@@ -25,6 +25,10 @@ def test_question_levels_from_colloquial_cues() -> None:
     assert question_levels("代表资格审查委员会主要审查啥？") == frozenset()
     assert question_levels("市人大常委会可以撤销下一级人大的决议吗？") == {PROVINCE}
     assert question_levels("不设区的市人大代表名额怎么定？") == {COUNTY}  # a county-level city
+    # 县乡: both levels; 各省: the provinces (dev procedure-805: 选举法第六十条's 「省、自治区、直辖市的
+    # 人民代表大会及其常务委员会…可以制定选举实施细则」 had been left out of the answer as another level's)
+    both = question_levels("各省搞的县乡人大代表选举实施细则，是由哪个机关制定的？")
+    assert both == {TOWNSHIP, COUNTY, PROVINCE}
 
 
 def test_whether_a_level_has_an_organ_is_asked_of_the_local_levels_above_it_too() -> None:
