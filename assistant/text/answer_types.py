@@ -180,10 +180,15 @@ def required_type(question: str) -> str:
 
 
 def _first_kind(question: str, skip: frozenset[str] = frozenset()) -> str:
-    question = _BLANK.sub("多少", question)
+    asked = _blanks_asked(question)
     return next(
-        (name for name, (asks, _) in ANSWER_TYPES.items() if name not in skip and asks.search(question)), ""
+        (name for name, (asks, _) in ANSWER_TYPES.items() if name not in skip and asks.search(asked)), ""
     )
+
+
+def _blanks_asked(question: str) -> str:
+    """The question with each blank before a unit read as the 多少 it stands for (_BLANK)."""
+    return _BLANK.sub("多少", question)
 
 
 def states(kind: str, text: str) -> bool:
@@ -194,4 +199,4 @@ def states(kind: str, text: str) -> bool:
 def without_asking(kind: str, question: str) -> str:
     """The question without the words that ask for the fact (「百分之多少」): what is left names
     what it is about."""
-    return ANSWER_TYPES[kind][0].sub(" ", _BLANK.sub("多少", question)) if kind in ANSWER_TYPES else question
+    return ANSWER_TYPES[kind][0].sub(" ", _blanks_asked(question)) if kind in ANSWER_TYPES else question

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
+from assistant.text.chars import cjk_count
 from assistant.text.numerals import int_to_cn
 from assistant.text.proposals import proposal
 
@@ -187,7 +188,6 @@ ASKING_FRAME = re.compile(
     r"|(?:是)?(?:怎么|怎样|如何)规定的?"
     r"|规定了?(?:什么|啥|哪些)"
 )
-_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # A trainer's multiple-choice item (「单选：选区由谁来划分？A.镇政府 B.县人大常委会 C.选举委员会」):
 # its options name bodies and levels the answer is not about, and pull their articles up.
 _CHOICES = re.compile(r"\s*[（(]?\s*A\s*[)）.．、:：]\s*\S.*?[（(]?\s*B\s*[)）.．、:：]\s*\S.*$", re.DOTALL)
@@ -196,7 +196,7 @@ _CHOICES = re.compile(r"\s*[（(]?\s*A\s*[)）.．、:：]\s*\S.*?[（(]?\s*B\s*
 def without_choices(question: str) -> str:
     """The stem of a multiple-choice item, without its options A, B, …; other questions unchanged."""
     stem = _CHOICES.sub("", question)
-    return stem if len(_CJK_CHAR.findall(stem)) >= 2 else question
+    return stem if cjk_count(stem) >= 2 else question
 
 
 # The legal basis for doing something is the provision granting the right or power to do it:
@@ -215,7 +215,7 @@ def without_asking_frame(question: str) -> tuple[str, str]:
     nothing else would be left (「有什么法律依据？」 alone)."""
     frame = "".join(m.group(0) for m in ASKING_FRAME.finditer(question))
     content = ASKING_FRAME.sub(" ", question)
-    return (content, frame) if frame and len(_CJK_CHAR.findall(content)) >= 2 else (question, "")
+    return (content, frame) if frame and cjk_count(content) >= 2 else (question, "")
 
 
 _FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"／": "/", "％": "%"})

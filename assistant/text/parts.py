@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 
+from assistant.text.chars import cjk_count
 from assistant.text.follow_up import resolve
 
 # What asks (几个人, 怎么办, 能不能, 谁): a clause holding one ends a part of the question.
 _ASKS = re.compile(r"几|多少|多久|多长|怎么|怎样|如何|谁|哪|什么|啥|吗|能不能|能否|是否|有没有|区别|一样")
 _CLAUSE = re.compile(r"[^，,；;？?。！!]+")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def asking_parts(question: str) -> list[str]:
@@ -56,6 +56,6 @@ def asked_after_telling(question: str) -> str:
     self-contained as a follow-up is when it points back (「…推到哪天当时没定下来。现在这个日子还能
     由谁来定？」); "" when it tells none."""
     told, _, asked = question.strip().rpartition("。")
-    if len(_CJK.findall(told)) < 4 or len(_CJK.findall(asked)) < 4:
+    if cjk_count(told) < 4 or cjk_count(asked) < 4:
         return ""
     return resolve(asked.strip(), [told])

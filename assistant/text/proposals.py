@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.text.chars import cjk_count
+
 # 提建议, 提出建议, 提一条建议, 写一份书面建议, 提个议案; 「我想建议县里…」
 _ACT = re.compile(
     r"(?:(?:提出|提|写|递交|交)(?:一个|一条|一份|一件|个|条|份|件)?(?:书面)?|(?<=[想拟]))(建议|议案)"
@@ -25,7 +27,6 @@ _LEAD = re.compile(
 _TAIL = re.compile(
     r"[，,。]?(?:作为)?(?:(?:乡镇|镇|乡|县|区|市)?(?:人大)?代表|我们|我|本人)?(?:想|要|准备|打算|拟|计划)?$"
 )
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _EDGES = " ，,。？?！!、"
 
 
@@ -43,7 +44,7 @@ def proposal(content: str) -> Proposal | None:
         return None
     before = _TAIL.sub("", _LEAD.sub("", content[: act.start()].strip(_EDGES), count=1), count=1)
     topic = (before.strip(_EDGES) + " " + content[act.end() :].strip(_EDGES)).strip(_EDGES)
-    if len(_CJK.findall(topic)) < 2:
+    if cjk_count(topic) < 2:
         return None
     return Proposal(act.group(1), topic)
 
