@@ -37,7 +37,7 @@ NAMED_KINDS = {
 }
 
 BM25 = "bm25"
-TOPICAL_HITS = 3  # Candidates.topical; the abstention rules judge this many passages
+TOPICAL_HITS = 3  # the abstention rules judge this many passages of Candidates.topical
 # A message's questions searched one by one, at most: each costs a search (about 27 ms), and a
 # message of 1,000 characters may hold a hundred question marks.
 MAX_SEARCHED_QUESTIONS = 4
@@ -70,7 +70,7 @@ class Candidates:
     filters: Filters = field(default_factory=Filters)
     # the top passages ranked without the answer-type and place evidence (ranker.ANSWER_FEATURES,
     # ranker.PLACE_FEATURES), when it counted: the abstention rules judge whether the passages on
-    # the topic state the fact
+    # the topic state the fact (TOPICAL_HITS of them, and one more)
     topical: list[Hit] = field(default_factory=list)
 
 
@@ -259,7 +259,9 @@ class HybridRetriever:
             return self._hits(snap, cands, self._classic(snap, cands), k)
         fused, topical = self._learned(snap, cands, ranker)
         if topical is not None:
-            cands.topical = self._hits(snap, cands, topical, TOPICAL_HITS)
+            # one more than are judged: the answer's first passage counts when it comes next
+            # (Assistant.evidence)
+            cands.topical = self._hits(snap, cands, topical, TOPICAL_HITS + 1)
         return self._hits(snap, cands, fused, k)
 
     def _classic(self, snap: Snapshot, cands: Candidates) -> dict[str, float]:
