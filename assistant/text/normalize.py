@@ -226,6 +226,9 @@ _FRACTION_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s*分之\s*(\d{1,2})(?!\d)")
 _PERCENT = re.compile(r"(?<!\d)(\d{1,3})\s*%")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 _SPACE = re.compile(r"\s+")
+# A space between two Chinese characters, where voice input or a hurried hand put no punctuation
+# (「领导说今年要加开一次区人代会 主要是为了办啥事 还有就是…」): a clause break, as a comma is
+_BARE_BREAK = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 
 
 def one_line(text: str) -> str:
@@ -305,9 +308,11 @@ class QueryNormalizer:
         return OpenCC("t2s")
 
     def clean(self, text: str) -> str:
-        """Strip control characters, unify width and whitespace, convert to simplified Chinese."""
-        text = one_line(unicodedata.normalize("NFC", text)).translate(_FULLWIDTH)
-        return self._t2s.convert(text) if _has_cjk(text) else text
+        """Drop control and zero-width characters, unify width and whitespace, convert to
+        simplified Chinese; a space or line break between Chinese words becomes the comma it
+        stands for (a character pasted inside a word must not break it in two)."""
+        text = one_line(without_controls(unicodedata.normalize("NFC", text))).translate(_FULLWIDTH)
+        return _BARE_BREAK.sub("，", self._t2s.convert(text)) if _has_cjk(text) else text
 
     def normalize(self, text: str) -> NormalizedQuery:
         original = _numerals(self.clean(text))

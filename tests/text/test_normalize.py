@@ -8,6 +8,7 @@ from assistant.text.normalize import (
     without_choices,
     without_controls,
 )
+from assistant.text.parts import asking_parts
 from assistant.text.tokenize import Tokenizer
 
 
@@ -121,7 +122,18 @@ def test_traditional_becomes_simplified(normalizer: QueryNormalizer) -> None:
 
 
 def test_control_characters_and_spaces_are_cleaned(normalizer: QueryNormalizer) -> None:
-    assert normalizer.clean("  罢免\x00案\x07怎么\n\n提 ") == "罢免 案 怎么 提"
+    assert normalizer.clean("  罢免\x00案\u200b怎么\n\n提 ") == "罢免案怎么，提"
+    assert normalizer.clean("代表法  第51条 ") == "代表法，第51条"
+    assert normalizer.clean("m3e small 模型") == "m3e small 模型"
+
+
+def test_clauses_typed_without_punctuation_are_clauses(normalizer: QueryNormalizer) -> None:
+    # voice input and hurried phone typing separate clauses by spaces; as commas, the clause
+    # asking 代理 is a part of its own (text.parts), as it is when typed with punctuation
+    question = "那次大会上领导说今年要加开一次区人代会 主要是为了办啥事 还有就是区长位子空着 常委会能先定个代理的吗"
+    cleaned = normalizer.clean(question)
+    assert cleaned == question.replace(" ", "，")
+    assert asking_parts(cleaned)[-1] == "还有就是区长位子空着，常委会能先定个代理的吗"
 
 
 def test_original_is_kept_for_lexical_matching(normalizer: QueryNormalizer) -> None:
