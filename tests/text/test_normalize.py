@@ -48,6 +48,8 @@ def normalizer() -> QueryNormalizer:
         ("代表被穿小鞋怎么办？", "代表被打击报复怎么办？"),
         ("镇政府能借钱吗？", "镇人民政府能举借债务吗？"),
         ("表决时可以不表态吗？", "表决时可以弃权吗？"),
+        ("县政府常务会谁参加？", "县人民政府常务会议谁参加？"),  # 地方组织法第七十八条
+        ("政府常务会议", "人民政府常务会议"),
         # whether a level has a standing committee: 「…的人民代表大会设立常务委员会」
         ("乡镇人大有常委会吗？", "乡、民族乡、镇的人民代表大会设立常务委员会吗？"),
         ("镇里有人大常委会吗？", "镇里设立人民代表大会常务委员会吗？"),
@@ -130,7 +132,9 @@ def test_control_characters_and_spaces_are_cleaned(normalizer: QueryNormalizer) 
 def test_clauses_typed_without_punctuation_are_clauses(normalizer: QueryNormalizer) -> None:
     # voice input and hurried phone typing separate clauses by spaces; as commas, the clause
     # asking 代理 is a part of its own (text.parts), as it is when typed with punctuation
-    question = "那次大会上领导说今年要加开一次区人代会 主要是为了办啥事 还有就是区长位子空着 常委会能先定个代理的吗"
+    question = (
+        "那次大会上领导说今年要加开一次区人代会 主要是为了办啥事 还有就是区长位子空着 常委会能先定个代理的吗"
+    )
     cleaned = normalizer.clean(question)
     assert cleaned == question.replace(" ", "，")
     assert asking_parts(cleaned)[-1] == "还有就是区长位子空着，常委会能先定个代理的吗"
