@@ -13,7 +13,14 @@ from assistant.chunking.law import part_span
 from assistant.chunking.sentences import opens_list, sentence_spans
 from assistant.config import AnswerSettings
 from assistant.loading.metadata import header_entries
-from assistant.retrieval.levels import TOWNSHIP, chunk_levels, level_match, passage_levels, question_levels
+from assistant.retrieval.levels import (
+    TOWNSHIP,
+    asked_levels,
+    chunk_levels,
+    level_match,
+    passage_levels,
+    question_levels,
+)
 from assistant.text.answer_types import ASKS_QUANTITY, STATES_QUANTITY, answer_type, states
 from assistant.text.normalize import concepts
 from assistant.text.parts import asking_parts
@@ -339,7 +346,7 @@ class ExtractiveAnswerer:
         total = sum(weights.values()) or 1.0
         wants_quantity = bool(ASKS_QUANTITY.search(question))
         kind = answer_type(question)  # 任期几年 wants 五年, not 两次; 多久 a period, not 2023年
-        levels = question_levels(question)
+        levels = asked_levels(question)
         plural = bool(_ASKS_SEVERAL.search(question))
         pool: list[_Candidate] = []
         for i, hit in enumerate(hits):

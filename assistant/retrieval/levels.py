@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.text.parts import asking_clauses, asking_parts
 from assistant.types import Chunk
 
 TOWNSHIP, COUNTY, PROVINCE, NATIONAL = "township", "county", "province", "national"
@@ -116,6 +117,16 @@ def question_levels(text: str) -> frozenset[str]:
     if local and ASKS_IF_LEVEL_HAS.search(text):
         return named | frozenset(_LOCAL[min(local) :])
     return named
+
+
+def asked_levels(question: str) -> frozenset[str]:
+    """In a question asking one thing, the levels the clauses asking it name; the question's
+    levels when they name none, or when it asks several things (each part is of its own level:
+    「我们镇人代会上，代表联名提议案要几个人？全国人代会上…又得多少人？」). A clause before the
+    asking one tells what is known, often of another level to compare with: 「镇人大代表最多一百
+    六十名，那县人大代表总名额最多能到多少？」 asks the county's number."""
+    asking = asking_clauses(question) if len(asking_parts(question)) < 2 else []
+    return (question_levels("，".join(asking)) if asking else frozenset()) or question_levels(question)
 
 
 # 「县级以上的地方各级…」 is about counties and up; 「地方各级…」 alone is about every local level.

@@ -30,6 +30,16 @@ def asking_parts(question: str) -> list[str]:
     return parts
 
 
+# a clause ending on 呢 asks too: 「全国人大代表联名提议案要三十人，镇人代会呢？」
+_ASKS_BACK = re.compile(r"呢[？?]?$")
+
+
+def asking_clauses(question: str) -> list[str]:
+    """The clauses holding an asking word (「镇人大代表最多一百六十名，那县人大代表总名额最多能到多
+    少？」 -> 「那县人大代表总名额最多能到多少」); those before them tell what is known."""
+    return [c for c in _CLAUSE.findall(question) if _ASKS.search(c) or _ASKS_BACK.search(c.strip())]
+
+
 _SUB_QUESTION = re.compile(r"[^？?]+[？?]")
 
 

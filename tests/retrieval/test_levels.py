@@ -9,6 +9,7 @@ from assistant.retrieval.levels import (
     NATIONAL,
     PROVINCE,
     TOWNSHIP,
+    asked_levels,
     chunk_levels,
     level_match,
     passage_levels,
@@ -29,6 +30,29 @@ def test_question_levels_from_colloquial_cues() -> None:
     # 人民代表大会及其常务委员会…可以制定选举实施细则」 had been left out of the answer as another level's)
     both = question_levels("各省搞的县乡人大代表选举实施细则，是由哪个机关制定的？")
     assert both == {TOWNSHIP, COUNTY, PROVINCE}
+
+
+def test_the_levels_asked_are_those_of_the_clause_asking() -> None:
+    # a clause before the asking one tells what is known, of another level to compare with
+    assert asked_levels("镇人大代表最多一百六十名，那县人大代表总名额最多能到多少？") == {COUNTY}
+    assert asked_levels("全国人大代表联名提议案要三十人，镇人代会呢？") == {TOWNSHIP}
+    assert asked_levels("县里调整预算报县人大常委会批，年中镇政府要调预算，能不能报镇人大主席团批？") == {
+        TOWNSHIP
+    }
+    # the asking clause names no level: the question's
+    assert asked_levels("我是镇人大代表，调到县人大常委会工作了，代表资格怎么办？") == {TOWNSHIP, COUNTY}
+    # two things asked, each of its own level (the first's is in the clause before its asking one)
+    two = "我们镇人代会上，代表联名提议案要几个人？全国人代会上代表联名提议案又得多少人？"
+    assert asked_levels(two) == question_levels(two) == {TOWNSHIP, NATIONAL}
+
+
+@pytest.mark.slow
+def test_the_answer_states_the_rule_of_the_level_asked_not_of_the_one_compared_with(
+    default_assistant: Assistant,
+) -> None:
+    # dev procedure-251: the township's 一百六十名 item had been chosen from 选举法第十二条
+    answer = default_assistant.ask("镇人大代表最多一百六十名，那县人大代表总名额最多能到多少？")
+    assert not answer.abstained and "四百五十名" in answer.answer
 
 
 def test_whether_a_level_has_an_organ_is_asked_of_the_local_levels_above_it_too() -> None:

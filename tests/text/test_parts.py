@@ -1,6 +1,6 @@
 """Which parts of a message ask something, and which questions it asks one after another."""
 
-from assistant.text.parts import asked_after_telling, sub_questions
+from assistant.text.parts import asked_after_telling, asking_clauses, sub_questions
 
 
 def test_one_question_is_no_series() -> None:
@@ -69,3 +69,11 @@ def test_what_is_asked_after_a_situation_told_first() -> None:
     # no situation told: nothing more to search
     assert asked_after_telling("乡镇人大一年开几次会？") == ""
     assert asked_after_telling("好。几次？") == ""
+
+
+def test_asking_clauses_leave_out_what_is_told_before() -> None:
+    assert asking_clauses("镇人大代表最多一百六十名，那县人大代表总名额最多能到多少？") == [
+        "那县人大代表总名额最多能到多少"
+    ]
+    assert asking_clauses("全国人大代表联名提议案要三十人，镇人代会呢？") == ["镇人代会呢"]
+    assert asking_clauses("代表法第五十一条。") == []
