@@ -14,7 +14,7 @@ from assistant.index.store import Index, Snapshot
 from assistant.retrieval.bodies import bodies
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.fusion import rrf, zscore
-from assistant.retrieval.levels import level_match, question_levels
+from assistant.retrieval.levels import asked_levels, level_match
 from assistant.retrieval.lookup import LawResolver, named_part
 from assistant.retrieval.ranker import (
     ANSWER_FEATURES,
@@ -64,7 +64,7 @@ class Candidates:
     named_docs: list[str] = field(default_factory=list)
     hinted_kinds: tuple[DocKind, ...] = ()  # 「今年」「讲话里」: the question is about a speech or report
     named_kinds: tuple[DocKind, ...] = ()  # 「讲话里…」: the kind of document the question names
-    levels: frozenset[str] = frozenset()  # 乡镇/县级/全国 named in the question
+    levels: frozenset[str] = frozenset()  # 乡镇/县级/全国 the question asks about (levels.asked_levels)
     bodies: frozenset[str] = frozenset()  # 常务委员会, 主席团, …: whose rule it asks (retrieval.bodies)
     # what was searched: the caller's filters, or statutes only for a legal-basis question
     filters: Filters = field(default_factory=Filters)
@@ -144,7 +144,7 @@ class HybridRetriever:
                 self._dense(snap, cands, name, vector, mask, filters, n)
         resolver = self._law_resolver(snap)
         cands.named_docs = resolver.named_documents(nq.original) or resolver.named_documents(nq.canonical)
-        cands.levels = question_levels(nq.original)
+        cands.levels = asked_levels(nq.original)
         cands.bodies = bodies(nq.canonical)
         if prose:
             cands.hinted_kinds = (DocKind.SPEECH, DocKind.REPORT)
