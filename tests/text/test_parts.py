@@ -1,6 +1,6 @@
 """Which parts of a message ask something, and which questions it asks one after another."""
 
-from assistant.text.parts import asked_after_telling, asking_clauses, sub_questions
+from assistant.text.parts import asked_after_telling, asking_clauses, asking_parts, sub_questions
 
 
 def test_one_question_is_no_series() -> None:
@@ -77,3 +77,16 @@ def test_asking_clauses_leave_out_what_is_told_before() -> None:
     ]
     assert asking_clauses("全国人大代表联名提议案要三十人，镇人代会呢？") == ["镇人代会呢"]
     assert asking_clauses("代表法第五十一条。") == []
+
+
+def test_a_verb_asked_as_x_not_x_asks() -> None:
+    # 是不是, 要不要 ask as 能不能 does (dev multi-351; duty-507 and multi-804 gained by it)
+    question = "县人大会选市人大代表的时候，这个选举由谁来主持，候选人是不是非得是县人大代表才行"
+    assert asking_parts(question) == [
+        "县人大会选市人大代表的时候，这个选举由谁来主持",
+        "候选人是不是非得是县人大代表才行",
+    ]
+    assert asking_clauses("镇政府除了向镇人大报告预算执行情况，还要不要定期向县政府报告？") == [
+        "还要不要定期向县政府报告"
+    ]
+    assert asking_parts("代表不得不请假") == []
