@@ -90,3 +90,5 @@ def test_a_verb_asked_as_x_not_x_asks() -> None:
         "还要不要定期向县政府报告"
     ]
     assert asking_parts("代表不得不请假") == []
+    # 咋 is the spoken 怎么 (as 啥 is 什么)
+    assert asking_parts("预算批了，钱下不来咋办") == ["预算批了，钱下不来咋办"]
