@@ -55,6 +55,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"多长时间|多久|多少时间|几个月|多少个月"),
         re.compile(
             r"(?<![\d月第])(?:\d{1,3}|[一二三四五六七八九十百两]+)(?:个工作日|日|天|个月|年|分钟|小时)"
+            r"|(?<![上下前后])半(?:个月|年)"  # 「为期半年」, not 上半年 (a part of the year)
         ),
     ),
     # how many hours or minutes (「至少要参加多少学时的培训」「发言限时几分钟」): which no number of

@@ -94,6 +94,12 @@ def test_a_date_is_not_a_length_of_time() -> None:
     assert states("duration", "在选举日的二十日以前公布") and not states("duration", "两个月内")
 
 
+def test_half_a_year_is_a_length_of_time_but_the_first_half_of_one_is_not() -> None:
+    # the speech: 「区人大常委会机关开展为期半年的“机关建设年”工作」 (dev speech-356 asks how long)
+    assert states("period", "开展为期半年的“机关建设年”工作") and states("period", "半个月内答复")
+    assert not states("period", "上半年完成") and not states("period", "下半年召开")
+
+
 def test_every_how_many_years_asks_for_the_term() -> None:
     # 「几年选一次」 is answered by 「每届任期五年」, which states no frequency
     assert answer_type("镇人大代表几年选一次？") == "years"
