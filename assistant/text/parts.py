@@ -34,7 +34,7 @@ def asking_parts(question: str) -> list[str]:
 
 
 # a clause ending on 呢 asks too: 「全国人大代表联名提议案要三十人，镇人代会呢？」
-_ASKS_BACK = re.compile(r"呢[？?]?$")
+_ASKS_BACK = re.compile(r"呢$")
 
 
 def asking_clauses(question: str) -> list[str]:
