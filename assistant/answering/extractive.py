@@ -64,6 +64,9 @@ _ASKS_SEVERAL = re.compile(r"哪些|哪几|几点|几个方面|什么作用")
 _ASKS_DOINGS = re.compile(r"做(?:些)?什么|干(?:些)?(?:什么|啥)")
 # 「有哪些权利」「哪几项职权」: the kind of thing a question asks to be listed
 _ASKED_KIND = re.compile(r"(?:哪些|哪几[项类种个条方面]*)([\u4e00-\u9fff]{2})")
+# 「出处是组织法第几条？」「在代表法哪一条？」: where it is written is asked, so the answer names the
+# article of each passage it quotes (the citations under it always do)
+_ASKS_ARTICLE = re.compile(r"第几条|第几款|哪一?条|哪个条文|(?<!作)出处|出自")  # not 作出处理
 _POINTS = re.compile(r"(?<![第一二三四五六七八九十百])([两二三四五六七八九十])(?:点|个方面|大类|类)")
 _POINT_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 ABSTAIN_MESSAGE = "知识库中未找到关于「{q}」的依据。请换个说法，或先导入相关的法律、法规或文件。"
@@ -152,6 +155,7 @@ class ExtractiveAnswerer:
         if not units:
             return abstention(question, evidence.confidence)
         order = list(dict.fromkeys(u.hit for u in units))  # citation numbers by first use
+        where_asked = _ASKS_ARTICLE.search(question) is not None
         parts = []
         for i, unit in enumerate(units):
             chunk = hits[unit.hit].chunk
@@ -177,7 +181,11 @@ class ExtractiveAnswerer:
             next_is_item = not last_of_passage and _ITEM.match(
                 _strip_label(chunk.text[units[i + 1].start : units[i + 1].end], chunk.article)
             )
-            parts.append((sentence if next_is_item else _as_statement(sentence)) + marker)
+            said = (sentence if next_is_item else _as_statement(sentence)) + marker
+            first_of_passage = i == 0 or all(u.hit != unit.hit for u in units[:i])
+            if where_asked and first_of_passage and chunk.kind.statute and chunk.article:
+                said = f"《{chunk.title}》{chunk.article}规定：{said}"
+            parts.append(said)
         citations = build_citations([hits[i] for i in order])
         return Answer(question, "".join(parts), False, citations, confidence=evidence.confidence)
 

@@ -44,6 +44,17 @@ def test_an_article_the_question_names_is_quoted_whole(small_assistant: Assistan
     assert [c.label for c in answer.citations] == ["《某某镇人民代表大会工作条例》（2023年修正）第五条"]
 
 
+def test_a_question_asking_which_article_is_told_the_article(small_assistant: Assistant) -> None:
+    # trainers cite: 「出处是第几条」 is answered with the article, not only under it in the citations
+    answer = small_assistant.ask("罢免镇长要几分之几的代表联名？出处是工作条例第几条？")
+    assert not answer.abstained
+    assert answer.answer.startswith("《某某镇人民代表大会工作条例》第六条规定：")
+    assert "五分之一以上代表联名" in answer.answer
+    # 「作出处理」 holds 出处 but asks no article
+    plain = small_assistant.ask("罢免镇长要几分之几的代表联名才能作出处理？")
+    assert not plain.abstained and "规定：" not in plain.answer
+
+
 def test_hits_say_which_item_the_embedders_matched(small_assistant: Assistant) -> None:
     top = small_assistant.search("主席团闭会期间组织代表去视察调研吗", k=1)[0]
     assert top.chunk.article == "第四条"
