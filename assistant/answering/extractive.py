@@ -176,13 +176,14 @@ class ExtractiveAnswerer:
             if _ITEM.match(sentence) and not follows_lead:
                 lead = _list_lead(chunk, unit.start)
                 sentence = f"{lead}……{sentence}" if lead else sentence
+            # units come grouped by passage (_with_series sorts them by passage and position)
+            first_of_passage = i == 0 or units[i - 1].hit != unit.hit
             last_of_passage = i + 1 == len(units) or units[i + 1].hit != unit.hit
             marker = f"[{order.index(unit.hit) + 1}]" if last_of_passage else ""
             next_is_item = not last_of_passage and _ITEM.match(
                 _strip_label(chunk.text[units[i + 1].start : units[i + 1].end], chunk.article)
             )
             said = (sentence if next_is_item else _as_statement(sentence)) + marker
-            first_of_passage = i == 0 or all(u.hit != unit.hit for u in units[:i])
             if where_asked and first_of_passage and chunk.kind.statute and chunk.article:
                 said = f"《{chunk.title}》{chunk.article}规定：{said}"
             parts.append(said)
