@@ -30,6 +30,7 @@ from assistant.answering.extractive import (
     TOPIC_NOT_FOUND,
     ExtractiveAnswerer,
     abstention,
+    named_silent,
 )
 from assistant.answering.llm import FALLBACK_NOTICE, UNSUPPORTED_NOTICE, LLMAnswerer, LLMError
 from assistant.config import Settings
@@ -154,6 +155,8 @@ class Assistant:
         answer = self.answerer.answer(
             question.strip(), cands.tokens, hits, evidence, threshold, cands.synonyms, cands.part
         )
+        if answer.abstained and evidence.pinned:  # the article named does not state the fact asked
+            answer = named_silent(question.strip(), hits[: evidence.pinned], evidence.confidence)
         part = evidence.unanswered_part
         # said unless the answer, drawing on passages beyond the top three, states it after all
         if part and not answer.abstained and not states_type(evidence.answer_type, [answer.answer], part):
@@ -285,9 +288,15 @@ class Assistant:
         # on nominating (one ranked fifth was lifted by the 二十日前 it states, not by its topic)
         after = {h.chunk.chunk_id for h in ranked[TOPICAL_HITS : TOPICAL_HITS + 1]}
         first = [h.chunk.text for h in hits[:1] if h.chunk.chunk_id in after]
-        type_found = states_type(kind, texts + first, cands.query.original, subject, tokens, cands.bodies)
         named = {snap.chunks[pos].chunk_id for pos in cands.pinned}
         pinned = next((i for i, hit in enumerate(hits) if hit.chunk.chunk_id not in named), len(hits))
+        # an article the question names is the answer, so it must state the fact asked: 「预算法第五十
+        # 条说…要报县政府备案，最迟批准后多少天内报？」 is not answered by 「应当及时」
+        # (anywhere in it: the article is the answer whichever sentence states it)
+        if pinned and not part:
+            type_found = states_type(kind, [h.chunk.text for h in hits[:pinned]], cands.query.original)
+        else:
+            type_found = states_type(kind, texts + first, cands.query.original, subject, tokens, cands.bodies)
         ev = Evidence(
             confidence=0.0,
             top_score=judged[0].score if judged and not pinned else 0.0,
@@ -305,7 +314,10 @@ class Assistant:
             # for a question asking one thing or asking no kind of fact)
             unanswered_part="" if type_found else part,
         )
-        confidence = 1.0 if pinned else self.abstention.confidence(ev.features()) if hits else 0.0
+        if pinned:
+            confidence = 0.0 if ev.features()["type_missing"] else 1.0
+        else:
+            confidence = self.abstention.confidence(ev.features()) if hits else 0.0
         return replace(ev, confidence=confidence)
 
     def documents(self) -> list[DocumentInfo]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answering.citations import build_citations
 from assistant.answering.evidence import Evidence
@@ -76,6 +76,8 @@ NO_SUCH_ARTICLE = "知识库中的《{title}》没有第{article}条（共{count
 NO_AMENDMENTS_LISTED = (
     "《{title}》的题注只记载了现行版本，没有列出历次修改；修改经过请查阅载有修改记录的正式文本。"
 )
+# an article the question names that does not state the fact it asks (Assistant.evidence)
+NAMED_SILENT = "《{title}》{article}没有写明这一点[{n}]。"
 # a question asking several things, one of whose asked facts the passages do not state
 PART_NOT_FOUND = "「{part}」：检索到的依据中没有写明，以上回答未涉及这一问。可换个说法单独再问。"
 # a proposal on a topic the documents are silent about: the answer gives the right to propose
@@ -485,6 +487,18 @@ def _merged(*groups: Sequence[_Unit]) -> list[_Unit]:
 def abstention(question: str, confidence: float) -> Answer:
     shown = question if len(question) <= 40 else question[:40] + "…"
     return Answer(question, ABSTAIN_MESSAGE.format(q=shown), True, (), confidence=confidence)
+
+
+def named_silent(question: str, named: Sequence[Hit], confidence: float) -> Answer:
+    """An abstention on a question asking a fact of an article it names that the article does not
+    state (「预算法第五十条…最迟批准后多少天内报？」: 「应当及时」): the article is cited, so the
+    asker reads for themselves what it does say."""
+    said = "".join(
+        NAMED_SILENT.format(title=hit.chunk.title, article=hit.chunk.article or hit.chunk.section, n=i + 1)
+        for i, hit in enumerate(named)
+    )
+    shown = abstention(question, confidence)
+    return replace(shown, answer=said + shown.answer, citations=build_citations(named))
 
 
 def _as_statement(sentence: str) -> str:

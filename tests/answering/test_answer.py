@@ -118,6 +118,21 @@ def test_an_article_the_law_does_not_have_is_said_beside_the_one_it_has(default_
     assert "没有第九十九条" in both.notice
 
 
+def test_an_article_named_that_does_not_state_the_fact_asked_is_cited_in_an_abstention(
+    default_assistant: Assistant,
+) -> None:
+    """「预算法第五十条…最迟多少天内报？」 was answered with the article (confidence 1, as every
+    question naming an article), whose 「应当及时」 states no number of days. The article is cited
+    beside the abstention; an article that states the fact asked is still the answer."""
+    silent = default_assistant.ask("预算法第五十条讲乡镇预算报县政府备案，批准以后最迟几天内要报上去？")
+    assert silent.abstained
+    assert [c.label[-4:] for c in silent.citations] == ["第五十条"]
+    assert silent.answer.startswith("《中华人民共和国预算法》第五十条没有写明这一点[1]。知识库中未找到")
+    stated = default_assistant.ask("预算法第四十条，预备费按支出额的百分之几设置？")
+    assert not stated.abstained
+    assert "百分之一至百分之三" in stated.answer
+
+
 def test_the_item_or_clause_named_is_quoted_not_the_whole_article(default_assistant: Assistant) -> None:
     """「第十二条第四项」 quoted the article's first 600 characters, ten items of it, or sentences
     picked by the question's words, which name none of the item's."""
