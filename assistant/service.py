@@ -24,6 +24,7 @@ from assistant.answering.evidence import (
     unknown_names,
 )
 from assistant.answering.extractive import (
+    LAW_NOT_INDEXED,
     NO_AMENDMENTS_LISTED,
     NO_SUCH_ARTICLE,
     PART_NOT_FOUND,
@@ -42,6 +43,7 @@ from assistant.index.store import Index
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.hybrid import TOPICAL_HITS, Candidates, HybridRetriever
 from assistant.retrieval.levels import LEVEL_WORDS
+from assistant.sources.china_law import current_law_names
 from assistant.text.answer_types import QUALIFIERS, SAID_MANY_WAYS, answer_type, required_type, without_asking
 from assistant.text.follow_up import resolve
 from assistant.text.normalize import QueryNormalizer, concepts, without_choices
@@ -96,7 +98,7 @@ class Assistant:
 
     @cached_property
     def retriever(self) -> HybridRetriever:
-        return HybridRetriever(self.index, self.settings.retrieval, self.normalizer)
+        return HybridRetriever(self.index, self.settings.retrieval, self.normalizer, laws=current_law_names())
 
     @cached_property
     def answerer(self) -> ExtractiveAnswerer:
@@ -172,6 +174,17 @@ class Assistant:
         if unlisted and not answer.abstained:
             answer = _with_notices(answer, answer.notice, unlisted)
         absent = self._absent_articles(cands.missing_articles)
+        unindexed = (
+            LAW_NOT_INDEXED.format(title="》《".join(cands.unindexed_laws)) if cands.unindexed_laws else ""
+        )
+        if unindexed and not cands.named_docs:  # whatever was found, it is not what that law says
+            return (
+                Answer(question.strip(), unindexed, True, (), confidence=0.0),
+                replace(evidence, confidence=0.0),
+                hits,
+            )
+        if unindexed and not answer.abstained:  # an indexed law it names is answered
+            answer = _with_notices(answer, answer.notice, unindexed)
         if absent and cands.pinned:  # another article it names exists: answered, the wrong number said
             answer = _with_notices(answer, absent, answer.notice)
         elif absent:  # whatever the search found, it is not the article asked for

@@ -4,7 +4,7 @@ message asking several questions is also searched question by question, the rank
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -62,6 +62,8 @@ class Candidates:
     # articles named in the question that the law named does not have: (doc_id, number)
     missing_articles: list[tuple[str, int]] = field(default_factory=list)
     named_docs: list[str] = field(default_factory=list)
+    # laws the question asks about that the index does not hold (LawResolver.unindexed_laws)
+    unindexed_laws: list[str] = field(default_factory=list)
     hinted_kinds: tuple[DocKind, ...] = ()  # 「今年」「讲话里」: the question is about a speech or report
     named_kinds: tuple[DocKind, ...] = ()  # 「讲话里…」: the kind of document the question names
     levels: frozenset[str] = frozenset()  # 乡镇/县级/全国 the question asks about (levels.asked_levels)
@@ -85,12 +87,16 @@ class HybridRetriever:
         normalizer: QueryNormalizer | None = None,
         use: Sequence[str] | None = None,
         lookup: bool = True,
+        laws: Collection[str] = (),
     ) -> None:
+        """`laws`: full names of the laws that exist (sources.china_law.current_law_names), to tell
+        a question about a law the index lacks from one about nothing the index holds."""
         self.index = index
         self.settings = settings
         self.normalizer = normalizer or QueryNormalizer()
         self.use = tuple(use) if use is not None else (BM25, *index.settings.embedding.backends)
         self.lookup = lookup
+        self.laws = tuple(laws)
         self._resolver: tuple[int, LawResolver] | None = None
         self._linear: tuple[LinearRanker | None] | None = None
 
@@ -144,6 +150,7 @@ class HybridRetriever:
                 self._dense(snap, cands, name, vector, mask, filters, n)
         resolver = self._law_resolver(snap)
         cands.named_docs = resolver.named_documents(nq.original) or resolver.named_documents(nq.canonical)
+        cands.unindexed_laws = resolver.unindexed_laws(nq.original)
         cands.levels = asked_levels(nq.original)
         cands.bodies = bodies(nq.canonical)
         if prose:
@@ -220,7 +227,7 @@ class HybridRetriever:
 
     def _law_resolver(self, snap: Snapshot) -> LawResolver:
         if self._resolver is None or self._resolver[0] != snap.generation:
-            self._resolver = (snap.generation, LawResolver(snap.titles))
+            self._resolver = (snap.generation, LawResolver(snap.titles, self.laws))
         return self._resolver[1]
 
     def _pinned(

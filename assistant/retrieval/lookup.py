@@ -7,6 +7,7 @@ abbreviations) plus the short names people use for the congress laws.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from assistant.text.numerals import CN_NUMERAL_CHARS, cn_to_int
@@ -99,23 +100,62 @@ def title_aliases(title: str) -> set[str]:
     return {n for n in names if len(n) >= 2}
 
 
-class LawResolver:
-    """Finds the documents and articles a question names, among the indexed titles."""
+# A law the index does not hold is matched under this prefix and its full name, never as a doc_id.
+_ELSEWHERE = "\0"
+# What a question asks of a law it names, right after the name: 「监察法里…」「村民委员会组织法第几条
+# 规定的」「土地管理法对宅基地怎么规定」; not 「违反了治安管理处罚法被拘留」, where the law only tells
+# what happened. Or right before it: 「依据土地管理法…」.
+_ASKS_OF_LAW = re.compile(r"》?的?(?:里|中|上|第|规定|怎么|如何|对|说|讲|写|有没有|是否|哪|关于|明确)")
+_CITES_LAW = re.compile(r"(?:依据|根据|按照|依照|引用|适用)《?$")
 
-    def __init__(self, titles: dict[str, str]) -> None:  # doc_id -> title
+
+def _asks_of_law(text: str, start: int, end: int) -> bool:
+    """Whether the law named at text[start:end] is asked about, not only told of."""
+    return _ASKS_OF_LAW.match(text, end) is not None or _CITES_LAW.search(text, 0, start) is not None
+
+
+class LawResolver:
+    """Finds the documents and articles a question names, among the indexed titles; and the laws it
+    asks about that exist (`elsewhere`: the full names of laws the index may lack) but are not
+    indexed."""
+
+    def __init__(self, titles: dict[str, str], elsewhere: Collection[str] = ()) -> None:  # doc_id -> title
+        indexed = [(alias, doc_id) for doc_id, title in titles.items() for alias in title_aliases(title)]
+        known = {alias for alias, _ in indexed}
+        # a law indexed under a title of its own (a copy from elsewhere) is not also missing
+        unindexed = [
+            (alias, f"{_ELSEWHERE}{name}")
+            for name in elsewhere
+            if not (aliases := title_aliases(name)) & known
+            for alias in aliases
+        ]
         self._aliases: list[tuple[str, str]] = sorted(
-            ((alias, doc_id) for doc_id, title in titles.items() for alias in title_aliases(title)),
+            indexed + unindexed,
             key=lambda pair: (-len(pair[0]), pair),  # longest first; ties in a fixed order, not set order
         )
         self._cache: dict[str, list[tuple[int, int, str]]] = {}  # one question is resolved several times
 
     def named_documents(self, text: str) -> list[str]:
         """doc_ids named in the text, in order of appearance."""
-        return list(dict.fromkeys(doc_id for _, _, doc_id in self._matches(text)))
+        return list(dict.fromkeys(doc_id for _, _, doc_id in self._indexed(text)))
+
+    def unindexed_laws(self, text: str) -> list[str]:
+        """Full names of the laws the text asks about (what they say, where) that the index does not
+        hold: 「监察法里乡镇人大代表算不算监察对象？」 -> ["中华人民共和国监察法"]."""
+        return list(
+            dict.fromkeys(
+                key.removeprefix(_ELSEWHERE)
+                for s, e, key in self._matches(text)
+                if key.startswith(_ELSEWHERE) and _asks_of_law(text, s, e)
+            )
+        )
+
+    def _indexed(self, text: str) -> list[tuple[int, int, str]]:
+        return [m for m in self._matches(text) if not m[2].startswith(_ELSEWHERE)]
 
     def history_documents(self, text: str) -> list[str]:
         """doc_ids of the laws whose own history the text asks (「代表法是哪一年通过的？」)."""
-        return list(dict.fromkeys(doc_id for _, e, doc_id in self._matches(text) if _HISTORY.match(text, e)))
+        return list(dict.fromkeys(doc_id for _, e, doc_id in self._indexed(text) if _HISTORY.match(text, e)))
 
     def _matches(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, doc_id) of each name; a shorter alias inside a longer one that already
@@ -138,7 +178,8 @@ class LawResolver:
         return found
 
     def article_refs(self, text: str) -> list[ArticleRef]:
-        """Articles named in the text, each tied to the law named closest before it."""
+        """Articles named in the text, each tied to the law named closest before it; none of a law
+        the index does not hold (「监察法第十五条」 is no article of the indexed laws)."""
         names = self._matches(text)
         refs: list[ArticleRef] = []
         for match in _ARTICLE.finditer(text):
@@ -147,5 +188,7 @@ class LawResolver:
             except ValueError:
                 continue
             before = [doc_id for pos, _, doc_id in names if pos < match.start()]
+            if before and before[-1].startswith(_ELSEWHERE):
+                continue
             refs.append(ArticleRef(before[-1] if before else None, number))
         return refs

@@ -8,6 +8,7 @@ and most curly quotes as ASCII "; the writer restores both.
 from __future__ import annotations
 
 import importlib.metadata
+import logging
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -15,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.errors import RendaError
+
+log = logging.getLogger(__name__)
 
 CONGRESS_LAWS: dict[str, str] = {
     "宪法": "中华人民共和国宪法",
@@ -149,6 +152,23 @@ def import_laws(out_dir: Path, all_laws: bool = False, db_path: Path | None = No
                 path.write_text(text, encoding="utf-8")
             written.append(path)
         return written
+    finally:
+        db.close()
+
+
+def current_law_names(db_path: Path | None = None) -> tuple[str, ...]:
+    """Full names of the current laws in the database, or () when the package is missing or its
+    database unreadable: the names tell a law the index lacks from words that merely end in 法."""
+    try:
+        db = LawDatabase(db_path)
+    except (RendaError, sqlite3.Error) as exc:
+        log.warning("law names unavailable: %s", exc)
+        return ()
+    try:
+        return tuple(dict.fromkeys(law.name for law in db.laws()))
+    except sqlite3.Error as exc:
+        log.warning("law names unavailable: %s", exc)
+        return ()
     finally:
         db.close()
 

@@ -133,6 +133,22 @@ def test_an_article_named_that_does_not_state_the_fact_asked_is_cited_in_an_abst
     assert "百分之一至百分之三" in stated.answer
 
 
+def test_a_law_the_index_does_not_hold_is_said_to_be_missing(default_assistant: Assistant) -> None:
+    """「监察法里…」 was answered from whatever matched (宪法's 监察委员会 articles): the default index
+    holds ten laws of the database's 352. Asked alone, the missing law is the answer; beside a law
+    the index holds, that law is answered and the missing one said."""
+    alone = default_assistant.ask("监察法里乡镇人大代表算不算监察对象，是第几条规定的？")
+    assert alone.abstained and not alone.citations
+    assert alone.answer.startswith("知识库中没有收录《中华人民共和国监察法》")
+    assert "renda import-laws --all" in alone.answer
+    both = default_assistant.ask("宪法和监察法对监察委员会是怎么规定的？")
+    assert not both.abstained
+    assert both.citations[0].title == "中华人民共和国宪法"
+    assert "没有收录《中华人民共和国监察法》" in both.notice
+    told = default_assistant.ask("阻碍代表执行职务，违反了治安管理处罚法的，怎么处理？")
+    assert not told.abstained and "没有收录" not in told.notice
+
+
 def test_the_item_or_clause_named_is_quoted_not_the_whole_article(default_assistant: Assistant) -> None:
     """「第十二条第四项」 quoted the article's first 600 characters, ten items of it, or sentences
     picked by the question's words, which name none of the item's."""

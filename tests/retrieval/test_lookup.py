@@ -85,3 +85,28 @@ def test_a_question_on_a_law_s_own_history_is_told_from_one_on_what_the_law_says
         "代表法规定的代表证还有效吗？",
     ):
         assert resolver.history_documents(question) == [], question
+
+
+def test_a_law_asked_about_that_the_index_does_not_hold_is_named_apart() -> None:
+    """A question on what a law says that is not indexed (「监察法里…」) is told so instead of answered
+    from whatever matched; a law named only as what happened (「违反了治安管理处罚法」) is not asked
+    about, and a law the index holds is never taken for a missing one."""
+    elsewhere = (
+        "中华人民共和国监察法",
+        "中华人民共和国村民委员会组织法",
+        "中华人民共和国治安管理处罚法",
+        "中华人民共和国土地管理法",
+        TITLES["c"],  # indexed: named, never missing
+    )
+    resolver = LawResolver(TITLES, elsewhere)
+    law = "中华人民共和国监察法"
+    assert resolver.unindexed_laws("监察法里乡镇人大代表算不算监察对象？") == [law]
+    assert resolver.unindexed_laws("《监察法》第十五条讲的啥？") == [law]
+    assert resolver.unindexed_laws("村民委员会组织法第几条规定的罢免？") == ["中华人民共和国村民委员会组织法"]
+    assert resolver.unindexed_laws("依据土地管理法，宅基地一户几处？") == ["中华人民共和国土地管理法"]
+    assert resolver.unindexed_laws("代表违反了治安管理处罚法被拘留了，还能当代表吗？") == []
+    assert resolver.unindexed_laws("代表法第五十一条讲的啥？") == []
+    # the article of a missing law is no article of an indexed one
+    assert resolver.article_refs("监察法第十五条讲的啥？") == []
+    assert resolver.named_documents("代表法和监察法怎么规定的？") == ["c"]
+    assert resolver.unindexed_laws("代表法和监察法怎么规定的？") == [law]

