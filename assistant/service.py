@@ -28,6 +28,8 @@ from assistant.answering.extractive import (
     NO_AMENDMENTS_LISTED,
     NO_SUCH_ARTICLE,
     PART_NOT_FOUND,
+    QUOTE_ELSEWHERE,
+    QUOTE_NOT_HELD,
     TOPIC_NOT_FOUND,
     ExtractiveAnswerer,
     abstention,
@@ -43,13 +45,14 @@ from assistant.index.store import Index
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.hybrid import TOPICAL_HITS, Candidates, HybridRetriever
 from assistant.retrieval.levels import LEVEL_WORDS
-from assistant.sources.china_law import current_law_names
+from assistant.sources.china_law import current_law_names, where_quoted
 from assistant.text.answer_types import QUALIFIERS, SAID_MANY_WAYS, answer_type, required_type, without_asking
 from assistant.text.follow_up import resolve
 from assistant.text.normalize import QueryNormalizer, concepts, without_choices
 from assistant.text.numerals import int_to_cn
 from assistant.text.parts import asking_parts
 from assistant.text.proposals import proposal, right_to_propose
+from assistant.text.quotes import holds, pairs, quoted_source
 from assistant.text.tokenize import is_bigram
 from assistant.types import Answer, DocKind, Hit
 
@@ -151,6 +154,9 @@ class Assistant:
             question, max(5, self.settings.answer.max_citations + 2), filters
         )
         evidence = self.evidence(cands, hits)
+        quote = quoted_source(question)
+        if quote and not self._holds(quote):  # whatever was found, it is not where the quote is from
+            return self._quote_not_held(question.strip(), quote), replace(evidence, confidence=0.0), hits
         threshold = self.settings.answer.abstain_threshold
         if threshold is None:
             threshold = self.abstention.threshold
@@ -209,6 +215,21 @@ class Assistant:
             return None
         notice = TOPIC_NOT_FOUND.format(topic=asked.topic, kind=asked.kind)
         return replace(answer, question=question.strip(), notice=notice), evidence, hits
+
+    def _holds(self, quote: str) -> bool:
+        """Whether a document holds the quoted sentence, near enough (text.quotes.holds)."""
+        quoted = pairs(quote)
+        return any(holds(chunk.text, quoted) for chunk in self.index.snapshot().chunks)
+
+    @staticmethod
+    def _quote_not_held(question: str, quote: str) -> Answer:
+        """An abstention saying the quote is in no document, and which law of the bundled database
+        holds it, if one does: a deputy quoting a law to cite it learns where to find it."""
+        said = QUOTE_NOT_HELD.format(quote=quote)
+        where = "、".join(f"《{law}》{article}" for law, article in where_quoted(quote))
+        if where:
+            said += QUOTE_ELSEWHERE.format(where=where)
+        return Answer(question, said, True, (), confidence=0.0)
 
     def _absent_articles(self, missing: Sequence[tuple[str, int]]) -> str:
         """「知识库中的《…》没有第九十九条（共六十五条）…」 for each article named that its law lacks."""

@@ -77,6 +77,13 @@ LAW_NOT_INDEXED = (
     "知识库中没有收录《{title}》，无法给出它的规定。"
     "可用 renda import-laws --all 导出全部现行法律，再用 renda ingest 导入后再问。"
 )
+# a sentence the question quotes to ask its source that no document holds, and where the bundled
+# law database has it (Assistant._quote_not_held)
+QUOTE_NOT_HELD = "知识库中没有找到「{quote}」这句话，无法说明它的出处。"
+QUOTE_ELSEWHERE = (
+    "随附的法律数据库中，{where}有这句话：可用 renda import-laws --all 导出全部现行法律，"
+    "再用 renda ingest 导入后查看原文。"
+)
 # a question on a law's amendments whose 题注 lists none (an imported law: its current version only)
 NO_AMENDMENTS_LISTED = (
     "《{title}》的题注只记载了现行版本，没有列出历次修改；修改经过请查阅载有修改记录的正式文本。"

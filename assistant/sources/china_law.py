@@ -91,6 +91,16 @@ class LawDatabase:
             (law_id,),
         )
 
+    def articles_quoting(self, text: str, limit: int = 3) -> list[tuple[str, str]]:
+        """(law name, article number) of the current articles holding the text verbatim."""
+        pattern = "%" + re.sub(r"([%_\\])", r"\\\1", text) + "%"
+        rows = self._conn.execute(
+            "SELECT l.law_name, coalesce(a.article_no,'') FROM articles a JOIN laws l ON l.law_id = a.law_id"
+            " WHERE l.status = ? AND a.article_text LIKE ? ESCAPE '\\' ORDER BY a.id LIMIT ?",
+            (CURRENT, pattern, limit),
+        ).fetchall()
+        return [(name, number) for name, number in rows]
+
     def earlier_versions(self, law: LawRecord) -> list[tuple[str, str]]:
         """(version date, status) of the database's other versions of this law, oldest first
         (宪法: the 1982 text beside the current one)."""
@@ -169,6 +179,23 @@ def current_law_names(db_path: Path | None = None) -> tuple[str, ...]:
     except sqlite3.Error as exc:
         log.warning("law names unavailable: %s", exc)
         return ()
+    finally:
+        db.close()
+
+
+def where_quoted(text: str, db_path: Path | None = None) -> list[tuple[str, str]]:
+    """(law name, article number) of the current laws in the database holding the text verbatim;
+    [] when none does or the database cannot be read."""
+    try:
+        db = LawDatabase(db_path)
+    except (RendaError, sqlite3.Error) as exc:
+        log.warning("law database unavailable: %s", exc)
+        return []
+    try:
+        return db.articles_quoting(text)
+    except sqlite3.Error as exc:
+        log.warning("law database unavailable: %s", exc)
+        return []
     finally:
         db.close()
 

@@ -149,6 +149,21 @@ def test_a_law_the_index_does_not_hold_is_said_to_be_missing(default_assistant: 
     assert not told.abstained and "没有收录" not in told.notice
 
 
+def test_a_quoted_sentence_no_document_holds_is_said_to_be_missing_with_where_the_law_has_it(
+    default_assistant: Assistant,
+) -> None:
+    """A deputy quoting a law to cite it (「“…”这句是哪部法律规定的？写建议想引原文。」) was answered
+    with 宪法第十条, which holds 宅基地 but not the sentence; now told it is in no document, and where
+    the bundled law database has it. A quote the documents hold, even from memory, is answered."""
+    missing = default_assistant.ask("“农村村民一户只能拥有一处宅基地”这句是哪部法律规定的？写建议想引原文。")
+    assert missing.abstained and not missing.citations
+    assert missing.answer.startswith("知识库中没有找到「农村村民一户只能拥有一处宅基地」这句话")
+    assert "《中华人民共和国土地管理法》第六十二条有这句话" in missing.answer
+    held = default_assistant.ask("“国家机关实行民主集中制的原则”出自哪里？")
+    assert not held.abstained
+    assert held.citations[0].label.endswith("第三条") and held.citations[0].title == "中华人民共和国宪法"
+
+
 def test_the_item_or_clause_named_is_quoted_not_the_whole_article(default_assistant: Assistant) -> None:
     """「第十二条第四项」 quoted the article's first 600 characters, ten items of it, or sentences
     picked by the question's words, which name none of the item's."""

@@ -6,7 +6,13 @@ from assistant.chunking import chunk_document
 from assistant.config import ChunkingSettings
 from assistant.loading import load_file
 from assistant.loading.metadata import header_entries
-from assistant.sources.china_law import CONGRESS_LAWS, LawDatabase, current_law_names, import_laws
+from assistant.sources.china_law import (
+    CONGRESS_LAWS,
+    LawDatabase,
+    current_law_names,
+    import_laws,
+    where_quoted,
+)
 from assistant.types import DocKind
 
 
@@ -84,3 +90,8 @@ def test_the_names_of_the_current_laws_are_read_or_none_when_the_database_is_unr
     broken = tmp_path / "laws.db"
     broken.write_bytes(b"not a database")
     assert current_law_names(broken) == ()
+
+
+def test_the_database_says_which_article_holds_a_sentence() -> None:
+    assert where_quoted("农村村民一户只能拥有一处宅基地") == [("中华人民共和国土地管理法", "第六十二条")]
+    assert where_quoted("百分之百_不存在的%句子") == []
