@@ -28,6 +28,8 @@ _GLUED_DIVISION = re.compile(
 _NEGATIONS = frozenset(["不", "没", "没有", "未", "别", "不要", "不会"])
 # words jieba tags as names that name no place or person the documents could be silent about:
 # kinds of place (「我们乡都是山区」), places said from where the speaker stands (镇里, 这里), 东西
+# jieba tags a one-character word and the locative 里 a place: 「代表法里」 法里, 「河里」
+_IN_SOMETHING = re.compile(r"[\u4e00-\u9fff]里")
 _NOT_NAMES = frozenset(
     {
         "东西",
@@ -130,7 +132,7 @@ class Tokenizer:
                 continue  # 「向镇人大报告」: jieba takes 向镇 for a person as readily as for a place
             if before is not None and before.word in _NEGATIONS:
                 continue
-            if p.flag == "ns" and len(p.word) >= 2:
+            if p.flag == "ns" and len(p.word) >= 2 and not _IN_SOMETHING.fullmatch(p.word):
                 names.append(p.word)
             elif p.flag in _PERSON:
                 word = _NOT_IN_NAME.split(p.word, 1)[0]

@@ -78,6 +78,10 @@ def test_a_person_name_is_not_what_follows_it(question: str, names: list[str]) -
         # a negated word is a predicate: jieba's dictionary tags 沾边 a place
         ("有代表老扯跟议题不沾边的家长里短，发言有什么要求？", []),
         ("代表没去北京开会", ["北京"]),
+        # a word and the locative 里: jieba's dictionary tags 法里 and 河里 places
+        ("宪法和代表法里分别是第几条？", []),  # dev multi-550
+        ("上下游都有人往河里排污", []),  # dev basis-463
+        ("在阳泉市里开会", ["阳泉市"]),
     ],
 )
 def test_a_verb_glued_onto_a_division_word_is_no_place(question: str, names: list[str]) -> None:
