@@ -11,13 +11,15 @@ import importlib.metadata
 import logging
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from assistant.errors import RendaError
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 CONGRESS_LAWS: dict[str, str] = {
     "宪法": "中华人民共和国宪法",
@@ -169,33 +171,28 @@ def import_laws(out_dir: Path, all_laws: bool = False, db_path: Path | None = No
 def current_law_names(db_path: Path | None = None) -> tuple[str, ...]:
     """Full names of the current laws in the database, or () when the package is missing or its
     database unreadable: the names tell a law the index lacks from words that merely end in 法."""
-    try:
-        db = LawDatabase(db_path)
-    except (RendaError, sqlite3.Error) as exc:
-        log.warning("law names unavailable: %s", exc)
-        return ()
-    try:
-        return tuple(dict.fromkeys(law.name for law in db.laws()))
-    except sqlite3.Error as exc:
-        log.warning("law names unavailable: %s", exc)
-        return ()
-    finally:
-        db.close()
+    return _read_or(lambda db: tuple(dict.fromkeys(law.name for law in db.laws())), (), db_path)
 
 
 def where_quoted(text: str, db_path: Path | None = None) -> list[tuple[str, str]]:
     """(law name, article number) of the current laws in the database holding the text verbatim;
     [] when none does or the database cannot be read."""
+    return _read_or(lambda db: db.articles_quoting(text), [], db_path)
+
+
+def _read_or(read: Callable[[LawDatabase], T], fallback: T, db_path: Path | None) -> T:
+    """What `read` finds in the database, or `fallback` (logged) when it cannot be read: the
+    answers that consult it are still given without it."""
     try:
         db = LawDatabase(db_path)
     except (RendaError, sqlite3.Error) as exc:
         log.warning("law database unavailable: %s", exc)
-        return []
+        return fallback
     try:
-        return db.articles_quoting(text)
+        return read(db)
     except sqlite3.Error as exc:
         log.warning("law database unavailable: %s", exc)
-        return []
+        return fallback
     finally:
         db.close()
 
