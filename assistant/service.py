@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
+from assistant.answering.citations import build_citations
 from assistant.answering.conversation import Turn, last_question
 from assistant.answering.evidence import (
     SUBJECT_IDF,
@@ -24,6 +25,7 @@ from assistant.answering.evidence import (
     unknown_names,
 )
 from assistant.answering.extractive import (
+    ARTICLE_COUNT,
     LAW_NOT_INDEXED,
     NO_AMENDMENTS_LISTED,
     NO_SUCH_ARTICLE,
@@ -154,6 +156,9 @@ class Assistant:
             question, max(5, self.settings.answer.max_citations + 2), filters
         )
         evidence = self.evidence(cands, hits)
+        counted = self._article_count(question.strip(), cands.counted_docs)
+        if counted is not None:
+            return counted, replace(evidence, confidence=1.0), hits
         quote = quoted_source(question)
         if quote and not self._holds(quote):  # whatever was found, it is not where the quote is from
             return self._quote_not_held(question.strip(), quote), replace(evidence, confidence=0.0), hits
@@ -215,6 +220,28 @@ class Assistant:
             return None
         notice = TOPIC_NOT_FOUND.format(topic=asked.topic, kind=asked.kind)
         return replace(answer, question=question.strip(), notice=notice), evidence, hits
+
+    def _article_count(self, question: str, doc_ids: Sequence[str]) -> Answer | None:
+        """「知识库中的《…监督法》共七十条，最后一条是第七十条[1]。」 for each law whose number of
+        articles the question asks, its last article cited; None when it asks none."""
+        snap = self.index.snapshot()
+        last = [
+            Hit(snap.chunks[snap.articles[(doc_id, count)][0]], 1.0)
+            for doc_id in doc_ids
+            if (count := snap.article_counts.get(doc_id)) and snap.articles.get((doc_id, count))
+        ]
+        if not last:
+            return None
+        said = "".join(
+            ARTICLE_COUNT.format(
+                title=hit.chunk.title,
+                count=_numeral(hit.chunk.article_no),
+                article=hit.chunk.article,
+                n=i + 1,
+            )
+            for i, hit in enumerate(last)
+        )
+        return Answer(question, said, False, build_citations(last), confidence=1.0)
 
     def _holds(self, quote: str) -> bool:
         """Whether a document holds the quoted sentence, near enough (text.quotes.holds)."""

@@ -72,6 +72,8 @@ _POINT_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七
 ABSTAIN_MESSAGE = "知识库中未找到关于「{q}」的依据。请换个说法，或先导入相关的法律、法规或文件。"
 # a question naming an article its law does not have (「代表法第九十九条」): said instead of an answer
 NO_SUCH_ARTICLE = "知识库中的《{title}》没有第{article}条（共{count}条），请核对条号。"
+# a question asking how many articles a law has: its last article is cited (「监督法一共有多少条？」)
+ARTICLE_COUNT = "知识库中的《{title}》共{count}条，最后一条是{article}[{n}]。"
 # a question asking what a law says that the index does not hold (「监察法里…是第几条规定的？」)
 LAW_NOT_INDEXED = (
     "知识库中没有收录《{title}》，无法给出它的规定。"

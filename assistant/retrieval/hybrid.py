@@ -64,6 +64,8 @@ class Candidates:
     named_docs: list[str] = field(default_factory=list)
     # laws the question asks about that the index does not hold (LawResolver.unindexed_laws)
     unindexed_laws: list[str] = field(default_factory=list)
+    # laws whose number of articles the question asks (LawResolver.counted_documents)
+    counted_docs: list[str] = field(default_factory=list)
     hinted_kinds: tuple[DocKind, ...] = ()  # 「今年」「讲话里」: the question is about a speech or report
     named_kinds: tuple[DocKind, ...] = ()  # 「讲话里…」: the kind of document the question names
     levels: frozenset[str] = frozenset()  # 乡镇/县级/全国 the question asks about (levels.asked_levels)
@@ -151,6 +153,7 @@ class HybridRetriever:
         resolver = self._law_resolver(snap)
         cands.named_docs = resolver.named_documents(nq.original) or resolver.named_documents(nq.canonical)
         cands.unindexed_laws = resolver.unindexed_laws(nq.original)
+        cands.counted_docs = resolver.counted_documents(nq.original)
         cands.levels = asked_levels(nq.original)
         cands.bodies = bodies(nq.canonical)
         if prose:

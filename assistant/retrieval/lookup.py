@@ -55,6 +55,12 @@ _HISTORY = re.compile(
 )
 
 
+# 「监督法一共有多少条？」「代表法有几条」: how many articles a law has; not 「代表法第几条规定…」
+_COUNT = re.compile(rf"》?{_BETWEEN}各?有?(?<!第)(?:多少|几)条(?:条文)?(?=[？?。，,吗呀啊]|$)")
+# 「代表法和选举法各有多少条」: laws named together ask together
+_JOINED = re.compile(r"》?[和与及跟、]《?")
+
+
 # A name ending in 法 read on into a word of its own: 「监督法官」 is 监督 + 法官, not 监督法 + 官;
 # 「监督法规」 too, but 「监督法规定」 names the law.
 _FA_WORDS = re.compile(r"[官院律治庭警学典]|规(?!定)")
@@ -156,6 +162,21 @@ class LawResolver:
     def history_documents(self, text: str) -> list[str]:
         """doc_ids of the laws whose own history the text asks (「代表法是哪一年通过的？」)."""
         return list(dict.fromkeys(doc_id for _, e, doc_id in self._indexed(text) if _HISTORY.match(text, e)))
+
+    def counted_documents(self, text: str) -> list[str]:
+        """doc_ids of the laws whose number of articles the text asks (「监督法一共有多少条？」,
+        「代表法和选举法各有多少条？」)."""
+        named = self._indexed(text)
+        counted: list[str] = []
+        for i, (_, end, doc_id) in enumerate(named):
+            if not _COUNT.match(text, end):
+                continue
+            together = [doc_id]
+            while i > 0 and _JOINED.fullmatch(text, named[i - 1][1], named[i][0]):
+                i -= 1
+                together.insert(0, named[i][2])
+            counted += together
+        return list(dict.fromkeys(counted))
 
     def _matches(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, doc_id) of each name; a shorter alias inside a longer one that already

@@ -110,3 +110,12 @@ def test_a_law_asked_about_that_the_index_does_not_hold_is_named_apart() -> None
     assert resolver.article_refs("监察法第十五条讲的啥？") == []
     assert resolver.named_documents("代表法和监察法怎么规定的？") == ["c"]
     assert resolver.unindexed_laws("代表法和监察法怎么规定的？") == [law]
+
+
+def test_a_question_asking_how_many_articles_a_law_has_is_told_from_one_asking_which_article() -> None:
+    resolver = LawResolver(TITLES)
+    assert resolver.counted_documents("监督法一共有多少条？") == ["e"]
+    assert resolver.counted_documents("《代表法》和《选举法》各有几条") == ["c", "d"]
+    assert resolver.counted_documents("选举法规定了代表名额，代表法有几条？") == ["c"]
+    assert resolver.counted_documents("代表法第几条规定了代表证？") == []
+    assert resolver.counted_documents("代表法有几条规定了代表的权利？") == []
