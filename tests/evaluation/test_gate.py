@@ -31,16 +31,18 @@ QUESTIONS = Path(__file__).resolve().parents[2] / "eval" / "questions.jsonl"
 # / 0.962 / 0.977 / 0.878 with its second 80, 457 answerable, after its first changes and before
 # any for them: about four under; 0.814 / 0.953 / 0.969 / 0.875 with the twenty-second's 80, 517
 # answerable, before any change for them: about four under; 0.823 / 0.955 / 0.973 / 0.881 with its
-# second 80, 577 answerable, before any change for them: about four under); the same code moves by
-# a question or two from one CPU to another (eval/RESULTS.md).
-RETRIEVAL_FLOOR = {"R@1": 0.815, "R@5": 0.945, "R@10": 0.965, "MRR@10": 0.87}
+# second 80, 577 answerable, before any change for them: about four under; 0.832 / 0.957 / 0.975 /
+# 0.887 with the twenty-third's 80, 635 answerable, before any change for them: about four under);
+# the same code moves by a question or two from one CPU to another (eval/RESULTS.md).
+RETRIEVAL_FLOOR = {"R@1": 0.825, "R@5": 0.95, "R@10": 0.965, "MRR@10": 0.88}
 ANSWER_FLOOR = {
     # 0.867 when set (2026-12-02, series in speeches); 0.899, 0.882 with the twelfth's 18; 0.899
     # after the fifteenth; 0.891 with the nineteenth's 80 (their multi questions are hard); 0.868
     # with the twentieth's 80, after its changes (0.849 before them); 0.850 with the twenty-first's 80,
     # 0.848 with its second 80; 0.842 with the twenty-second's 80 (their voice-typed half is hard),
-    # 0.830 with its second 80 (「第几条」 asked, and basis questions)
-    "key_coverage": 0.82,
+    # 0.830 with its second 80 (「第几条」 asked, and basis questions); 0.847 with the twenty-third's
+    # 80, before any change for them
+    "key_coverage": 0.835,
     "citations_verbatim": 1.0,
     "markers_resolve": 1.0,
     "cited_relevant": 0.85,  # 0.928 after the fifteenth session
@@ -78,11 +80,14 @@ def test_abstention_does_not_regress(report) -> None:  # type: ignore[no-untyped
     # with the twenty-first's 21 (12 abstained when added): two under allowed (67 of 112: 0.598);
     # 76 of 132 (0.576) with its second 20 (6 abstained when added): two under (74: 0.561); 83 of
     # 152 (0.546) with the twenty-second's 20 (5 abstained when added): two under (81: 0.533); 93
-    # of 172 (0.541) with its second 20 (10 abstained when added): two under (91: 0.529)
-    assert answers["abstain_recall"] >= 0.525
+    # of 172 (0.541) with its second 20 (10 abstained when added): two under (91: 0.529); 110 of
+    # 194 (0.567) with the twenty-third's 22 and its first rules (13 abstained when added): two
+    # under (108: 0.557)
+    assert answers["abstain_recall"] >= 0.555
     # 0.004 (1 of 223) after the fifteenth session, 1 of 282 after the nineteenth, 2 of 338 after
     # the twentieth, 4 of 397 with the twenty-first's 80, 6 of 457 with its second 80, 8 of 517
-    # with the twenty-second's 80, 10 of 577 with its second 80; the target is 0.05
+    # with the twenty-second's 80, 10 of 577 with its second 80, 13 of 635 with the twenty-third's
+    # 80 before any change for them; the target is 0.05
     assert answers["false_abstention"] <= 0.03
 
 
