@@ -18,11 +18,14 @@ _PERSON = frozenset(["nr", "nrt", "nrfg"])
 # modal verbs and question words: 「钱能花」 is 钱 + 能 + 花, 「多少钱」 and 「归谁」 ask, not name
 _NOT_IN_NAME = re.compile(r"[能会要该得谁啥哪]|多少|什么|怎")
 # a verb or preposition jieba glued onto a bare division word: 「开镇人代会」 is 开 + 镇人代会 (「中央
-# 驻县单位」: 驻 + 县), not a town called 开镇 (开封, 开封市 stay names); and a division named
-# relative to the speaker (「搬到外县去了」, 本县, 邻省): no place the documents could be silent about
+# 驻县单位」: 驻 + 县; 「法律上县这一级」: 上 + 县), not a town called 开镇 (开封, 开封市, 上海市 stay
+# names); and a division named relative to the speaker (「搬到外县去了」, 本县, 邻省): no place the
+# documents could be silent about
 _GLUED_DIVISION = re.compile(
-    r"[开在到去回进来从让给对向把被由和跟与及外本该邻各全别他某每此跨驻][省市县区乡镇村]"
+    r"[开在到去回进来从让给对向把被由和跟与及外本该邻各全别他某每此跨驻上下][省市县区乡镇村]"
 )
+# units counted by a number before them: 「多少天先送到」 is 多少天 + 先, not a person 天先
+_UNIT = re.compile(r"[天日月年周次条款项届]")
 # a negation modifies a verb or an adjective, never a name: jieba's dictionary tags some common
 # words as places (「跟议题不沾边」: 沾边 ns; 不塞车)
 _NEGATIONS = frozenset(["不", "没", "没有", "未", "别", "不要", "不会"])
@@ -132,6 +135,8 @@ class Tokenizer:
                 continue  # 「向镇人大报告」: jieba takes 向镇 for a person as readily as for a place
             if before is not None and before.word in _NEGATIONS:
                 continue
+            if before is not None and before.flag == "m" and p.flag in _PERSON and _UNIT.match(p.word):
+                continue  # 「提前多少天先送到」: jieba's 天先 is the unit 天 and 先, after a number
             if p.flag == "ns" and len(p.word) >= 2 and not _IN_SOMETHING.fullmatch(p.word):
                 names.append(p.word)
             elif p.flag in _PERSON:

@@ -82,6 +82,10 @@ def test_a_person_name_is_not_what_follows_it(question: str, names: list[str]) -
         ("宪法和代表法里分别是第几条？", []),  # dev multi-550
         ("上下游都有人往河里排污", []),  # dev basis-463
         ("在阳泉市里开会", ["阳泉市"]),
+        # 上 glued onto 县 (dev duty-769); a unit after a number read on into the next word (procedure-750)
+        ("法律上县这一级人大可以设哪些专门委员会？", []),
+        ("报告稿最晚得提前多少天先送到工委？", []),
+        ("我去上海市开会", ["上海市"]),
     ],
 )
 def test_a_verb_glued_onto_a_division_word_is_no_place(question: str, names: list[str]) -> None:
