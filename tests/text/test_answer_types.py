@@ -203,6 +203,9 @@ def test_how_many_members_asks_a_count_and_several_deputies_do_not() -> None:
     assert answer_type("代表小组可以由几个代表组成？") == "count"
     # 「我跟几个代表联名」: several deputies, and the question asks whether there is a limit
     assert answer_type("我跟几个代表联名推荐候选人，能推荐的人数有没有上限？") == ""
+    # after a yes-or-no ask, 几个人 is several people (dev procedure-653)
+    assert answer_type("任免案能不能几个人合在一起表决？") == ""
+    assert answer_type("罢免案最少要几个人联名？") == "count"
 
 
 def test_what_percent_asks_a_share() -> None:
