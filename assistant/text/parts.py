@@ -18,14 +18,30 @@ _ASKS = re.compile(
 _CLAUSE = re.compile(r"[^，,；;？?。！!]+")
 
 
+# A clause asking only whether the law provides what the rest asks (「选举法有没有规定，…要保管多少
+# 年？」「…几次就得辞职？组织法里有这条吗？」「…法律上有没有数量要求？」): the same ask, not another.
+_WHETHER_PROVIDED = re.compile(
+    r"(?:有没有|有无|是否有|是不是有)(?:[\u4e00-\u9fff]{0,4})(?:规定|要求|这条|条文|说法|讲究)$"
+    r"|有(?:这条|这个规定|这种规定|规定|要求|明确要求|明确规定)吗$"
+)
+
+
 def asking_parts(question: str) -> list[str]:
     """Clauses up to one holding an asking word (「要罢免一个镇人大代表，选民怎么提，怎样才算通过？」
-    -> 「要罢免一个镇人大代表，选民怎么提」, 「怎样才算通过」); words after the last asking clause join it."""
+    -> 「要罢免一个镇人大代表，选民怎么提」, 「怎样才算通过」); words after the last asking clause join it,
+    as does a clause asking only whether the law provides what another asks (_WHETHER_PROVIDED)."""
+    clauses = _CLAUSE.findall(question)
+    asking = [_ASKS.search(c) is not None for c in clauses]
+    other = [a and not _WHETHER_PROVIDED.search(c.strip()) for a, c in zip(asking, clauses, strict=True)]
+    return _parts(clauses, other if any(other) else asking)
+
+
+def _parts(clauses: list[str], ends: list[bool]) -> list[str]:
     parts: list[str] = []
     pending = ""
-    for clause in _CLAUSE.findall(question):
+    for clause, ends_part in zip(clauses, ends, strict=True):
         pending = f"{pending}，{clause}" if pending else clause
-        if _ASKS.search(clause):
+        if ends_part:
             parts.append(pending)
             pending = ""
     if pending and parts:

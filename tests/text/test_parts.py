@@ -92,3 +92,19 @@ def test_a_verb_asked_as_x_not_x_asks() -> None:
     assert asking_parts("代表不得不请假") == []
     # 咋 is the spoken 怎么 (as 啥 is 什么)
     assert asking_parts("预算批了，钱下不来咋办") == ["预算批了，钱下不来咋办"]
+
+
+def test_asking_whether_the_law_provides_it_is_the_same_ask() -> None:
+    """「…几次就得被责令辞职？组织法里有这条吗？」 asks one thing: the number of absences was held
+    to be one part and answered with a notice instead of abstaining (dev unanswerable-686, -689,
+    -790)."""
+    assert asking_parts("选举法有没有规定，选举材料要封存保管多少年？") == [
+        "选举法有没有规定，选举材料要封存保管多少年"
+    ]
+    assert asking_parts("缺席会议几次就得辞职？组织法里有这条吗？") == [
+        "缺席会议几次就得辞职，组织法里有这条吗"
+    ]
+    assert asking_parts("一般定多少件，法律上有没有数量要求？") == ["一般定多少件，法律上有没有数量要求"]
+    # alone it is the question; another ask beside it stays a part of its own
+    assert asking_parts("法律上有没有规定？") == ["法律上有没有规定"]
+    assert asking_parts("罢免镇长要几个代表联名，向谁提出？") == ["罢免镇长要几个代表联名", "向谁提出"]
