@@ -159,7 +159,9 @@ class Assistant:
         counted = self._article_count(question.strip(), cands.counted_docs)
         if counted is not None:
             return counted, replace(evidence, confidence=1.0), hits
-        quote = quoted_source(question)
+        # a quote said to be from a law the index holds (「“…”，这话出自选举法第几条？」) is looked for
+        # there, as worded from memory as it may be
+        quote = "" if cands.named_docs else quoted_source(question)
         if quote and not self._holds(quote):  # whatever was found, it is not where the quote is from
             return self._quote_not_held(question.strip(), quote), replace(evidence, confidence=0.0), hits
         threshold = self.settings.answer.abstain_threshold
