@@ -83,6 +83,8 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"|(?<!能不能)(?<!可不可以)(?<!能否)(?<!是否)几个人"
             # 「得几个成员提议」「由几个代表组成」; not 「我跟几个代表联名」 (several, not how many)
             r"|(?<![哪跟和同与找请约叫])几个(?=成员|代表|委员|选民)"
+            # 「一个市最少得设几个联系点」: a bound asks how many, whatever is counted
+            r"|(?:最少|最多|至少|至多|一共|总共)[得要能可设有]{0,3}几个"
             r"|(?:几|多少)(?:场|轮|回)(?![答复应])"  # 见面会开几场, 投几轮票; not 回答, 回复
             # a number of seats (名额 is what the question is about, not how it asks)
             r"|(?<=名额)[^，,。？?]{0,4}?(?:多少|几)|(?:多少|几)个?(?=名额)"

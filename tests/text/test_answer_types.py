@@ -206,6 +206,8 @@ def test_how_many_members_asks_a_count_and_several_deputies_do_not() -> None:
     # after a yes-or-no ask, 几个人 is several people (dev procedure-653)
     assert answer_type("任免案能不能几个人合在一起表决？") == ""
     assert answer_type("罢免案最少要几个人联名？") == "count"
+    # a bound asks how many, whatever is counted (dev unanswerable-684)
+    assert answer_type("一个市最少得设几个联系点？") == "count"
 
 
 def test_what_percent_asks_a_share() -> None:
