@@ -29,10 +29,10 @@ _UNIT = re.compile(r"[天日月年周次条款项届]")
 # a negation modifies a verb or an adjective, never a name: jieba's dictionary tags some common
 # words as places (「跟议题不沾边」: 沾边 ns; 不塞车)
 _NEGATIONS = frozenset(["不", "没", "没有", "未", "别", "不要", "不会"])
-# words jieba tags as names that name no place or person the documents could be silent about:
-# kinds of place (「我们乡都是山区」), places said from where the speaker stands (镇里, 这里), 东西
 # jieba tags a one-character word and the locative 里 a place: 「代表法里」 法里, 「河里」
 _IN_SOMETHING = re.compile(r"[\u4e00-\u9fff]里")
+# words jieba tags as names that name no place or person the documents could be silent about:
+# kinds of place (「我们乡都是山区」), places said from where the speaker stands (镇里, 这里), 东西
 _NOT_NAMES = frozenset(
     {
         "东西",
@@ -125,7 +125,8 @@ class Tokenizer:
         three-character ones are taken for names (毛泽东), so 雷锋 is missed. A guess that is a verb
         or preposition glued onto a bare division word (「开镇人代会」: 开镇; 「向镇人大报告」: 向镇), a
         division named relative to the speaker (外县), a kind of place (山区), a place said from
-        where the speaker stands (镇里) or a word after a negation (「不沾边」) is none."""
+        where the speaker stands (镇里), a word and the locative 里 (「代表法里」), a unit read on
+        after a number (「多少天先送到」: 天先) or a word after a negation (「不沾边」) is none."""
         with self._lock:
             pairs = self._tagger.lcut(text)
             dictionary = self._tagger.word_tag_tab
