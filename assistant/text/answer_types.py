@@ -78,9 +78,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # how many people or items (几个人联名, 最多代几个)
     "count": (
         re.compile(
-            r"多少名(?!额)|几名(?!额)|多少件|几件|多少位|几位|多少个人|几人|多少人|(?<!哪)几个(?=[？?，,]|$)"
-            # 「能不能几个人合在一起表」: after a yes-or-no ask, 几个人 is several people
-            r"|(?<!能不能)(?<!可不可以)(?<!能否)(?<!是否)几个人"
+            r"多少名(?!额)|几名(?!额)|多少件|几件|多少位|几位|多少个人|几个人|几人|多少人|(?<!哪)几个(?=[？?，,]|$)"
             # 「得几个成员提议」「由几个代表组成」; not 「我跟几个代表联名」 (several, not how many)
             r"|(?<![哪跟和同与找请约叫])几个(?=成员|代表|委员|选民)"
             # 「一个市最少得设几个联系点」: a bound asks how many, whatever is counted
@@ -191,9 +189,15 @@ def _first_kind(question: str, skip: frozenset[str] = frozenset()) -> str:
     )
 
 
+# 「能不能几个人合在一起表」「能不能趁机把委员的名额增加几个」: after a yes-or-no ask in the same
+# clause, 几个/几名/几位/几件/几人 are a few, not how many
+_FEW_AFTER_YES_NO = re.compile(r"((?:能不能|可不可以|能否|可否|是否)[^，,。？?；;！!]*?)几(?=[个名位件人])")
+
+
 def _blanks_asked(question: str) -> str:
-    """The question with each blank before a unit read as the 多少 it stands for (_BLANK)."""
-    return _BLANK.sub("多少", question)
+    """The question with each blank before a unit read as the 多少 it stands for (_BLANK), and
+    each 几 meaning a few (_FEW_AFTER_YES_NO) as 若干."""
+    return _FEW_AFTER_YES_NO.sub(r"\1若干", _BLANK.sub("多少", question))
 
 
 def states(kind: str, text: str) -> bool:

@@ -203,8 +203,11 @@ def test_how_many_members_asks_a_count_and_several_deputies_do_not() -> None:
     assert answer_type("代表小组可以由几个代表组成？") == "count"
     # 「我跟几个代表联名」: several deputies, and the question asks whether there is a limit
     assert answer_type("我跟几个代表联名推荐候选人，能推荐的人数有没有上限？") == ""
-    # after a yes-or-no ask, 几个人 is several people (dev procedure-653)
+    # after a yes-or-no ask in the clause, 几个/几位… are a few (dev procedure-653, -408, multi-756)
     assert answer_type("任免案能不能几个人合在一起表决？") == ""
+    assert answer_type("届中能不能趁机把委员的名额增加几个？") == ""
+    assert answer_type("能不能请几位专家参加调查？") == ""
+    assert answer_type("调查委员会由几位委员组成？") == "count"
     assert answer_type("罢免案最少要几个人联名？") == "count"
     # a bound asks how many, whatever is counted (dev unanswerable-684)
     assert answer_type("一个市最少得设几个联系点？") == "count"
