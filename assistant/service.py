@@ -224,7 +224,7 @@ class Assistant:
         return replace(answer, question=question.strip(), notice=notice), evidence, hits
 
     def _article_count(self, question: str, doc_ids: Sequence[str]) -> Answer | None:
-        """「知识库中的《…监督法》共七十条，最后一条是第七十条[1]。」 for each law whose number of
+        """「知识库中的《…监督法》共六十五条，最后一条是第六十五条[1]。」 for each law whose number of
         articles the question asks, its last article cited; None when it asks none."""
         snap = self.index.snapshot()
         last = [
