@@ -164,6 +164,15 @@ class Assistant:
         quote = "" if cands.named_docs else quoted_source(question)
         if quote and not self._holds(quote):  # whatever was found, it is not where the quote is from
             return self._quote_not_held(question.strip(), quote), replace(evidence, confidence=0.0), hits
+        unindexed = (
+            LAW_NOT_INDEXED.format(title="》《".join(cands.unindexed_laws)) if cands.unindexed_laws else ""
+        )
+        if unindexed and not cands.named_docs:  # whatever was found, it is not what that law says
+            return (
+                Answer(question.strip(), unindexed, True, (), confidence=0.0),
+                replace(evidence, confidence=0.0),
+                hits,
+            )
         threshold = self.settings.answer.abstain_threshold
         if threshold is None:
             threshold = self.abstention.threshold
@@ -187,15 +196,6 @@ class Assistant:
         if unlisted and not answer.abstained:
             answer = _with_notices(answer, answer.notice, unlisted)
         absent = self._absent_articles(cands.missing_articles)
-        unindexed = (
-            LAW_NOT_INDEXED.format(title="》《".join(cands.unindexed_laws)) if cands.unindexed_laws else ""
-        )
-        if unindexed and not cands.named_docs:  # whatever was found, it is not what that law says
-            return (
-                Answer(question.strip(), unindexed, True, (), confidence=0.0),
-                replace(evidence, confidence=0.0),
-                hits,
-            )
         if unindexed and not answer.abstained:  # an indexed law it names is answered
             answer = _with_notices(answer, answer.notice, unindexed)
         if absent and cands.pinned:  # another article it names exists: answered, the wrong number said
