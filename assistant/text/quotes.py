@@ -8,7 +8,9 @@ import re
 
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]+)[”」』\"]")
 # where it is written: which law, which article, its source
-_ASKS_SOURCE = re.compile(r"哪部|哪个法|哪项法|什么法|哪一?条|出自|出处|来源|原文|哪里规定|哪儿规定|谁规定")
+_ASKS_SOURCE = re.compile(
+    r"哪部|哪个法|哪项法|什么法|哪一?条|出自|(?<!作)出处|来源|原文|哪里规定|哪儿规定|谁规定"
+)  # not 作出处理
 _WORD_CHARS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 MIN_QUOTE_CHARS = 8  # shorter quotes are terms (“五簿一档”), not sentences
 # the share of the quote's character pairs a passage must hold to be where it comes from: 11 of

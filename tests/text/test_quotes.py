@@ -15,6 +15,8 @@ def test_a_quoted_sentence_is_read_only_when_its_source_is_asked() -> None:
     # a term, not a sentence; a quote whose meaning, not source, is asked
     assert quoted_source("“五簿一档”出自哪里？") == ""
     assert quoted_source("有的条文写着“具体办法由有关部门另行规定”，配套规定要多久出台？") == ""
+    # 作出处理 is a deed, not 出处 (its source)
+    assert quoted_source("群众反映“村里的路灯坏了半年没人修”，镇政府要多久作出处理？") == ""
 
 
 def test_a_quote_from_memory_is_held_by_the_passage_it_misremembers_not_by_a_neighbour() -> None:
