@@ -198,9 +198,16 @@ ASKING_FRAME = re.compile(
 _CHOICES = re.compile(r"\s*[（(]?\s*A\s*[)）.．、:：]\s*\S.*?[（(]?\s*B\s*[)）.．、:：]\s*\S.*$", re.DOTALL)
 
 
+# The label a trainer puts before an item (「单选：」「判断题：」) and the empty brackets where its
+# answer goes (「（ ）」): the form of the item, not words of what it asks
+_ITEM_LABEL = re.compile(r"^\s*(?:单项选择|多项选择|单选|多选|选择|判断|填空|简答|问答)题?\s*[：:]\s*")
+_ANSWER_BRACKETS = re.compile(r"[（(]\s*[)）]")
+
+
 def without_choices(question: str) -> str:
-    """The stem of a multiple-choice item, without its options A, B, …; other questions unchanged."""
-    stem = _CHOICES.sub("", question)
+    """The stem of a multiple-choice item, without its label, its empty answer brackets and its
+    options A, B, …; other questions unchanged."""
+    stem = _ANSWER_BRACKETS.sub("", _ITEM_LABEL.sub("", _CHOICES.sub("", question), count=1))
     return stem if cjk_count(stem) >= 2 else question
 
 
