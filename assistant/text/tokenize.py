@@ -26,6 +26,7 @@ _GLUED_DIVISION = re.compile(
 )
 # units counted by a number before them: 「多少天先送到」 is 多少天 + 先, not a person 天先
 _UNIT = re.compile(r"[天日月年周次条款项届]")
+_DIVISIONS = "省市县区乡镇村"
 # a negation modifies a verb or an adjective, never a name: jieba's dictionary tags some common
 # words as places (「跟议题不沾边」: 沾边 ns; 不塞车)
 _NEGATIONS = frozenset(["不", "没", "没有", "未", "别", "不要", "不会"])
@@ -126,7 +127,8 @@ class Tokenizer:
         or preposition glued onto a bare division word (「开镇人代会」: 开镇; 「向镇人大报告」: 向镇), a
         division named relative to the speaker (外县), a kind of place (山区), a place said from
         where the speaker stands (镇里), a word and the locative 里 (「代表法里」), a unit read on
-        after a number (「多少天先送到」: 天先) or a word after a negation (「不沾边」) is none."""
+        after a number (「多少天先送到」: 天先) or a word after a negation (「不沾边」) is none; nor
+        is a verb run on into the division word after it (「列进镇财政预算」: 列进镇; _verb_glued)."""
         with self._lock:
             pairs = self._tagger.lcut(text)
             dictionary = self._tagger.word_tag_tab
@@ -144,7 +146,7 @@ class Tokenizer:
                 word = _NOT_IN_NAME.split(p.word, 1)[0]
                 if len(word) == 3 or (len(word) == 2 and p.word not in dictionary):
                     names.append(word)
-        return [name for name in names if name not in _NOT_NAMES]
+        return [name for name in names if name not in _NOT_NAMES and not _verb_glued(name, dictionary)]
 
     def tokens(self, text: str) -> list[str]:
         """Search-mode tokens: 人民代表大会 also yields 人民, 代表, 大会, so short queries still match."""
@@ -152,6 +154,19 @@ class Tokenizer:
             words = self._jieba.lcut_for_search(text.lower())
         kept = [w for w in words if _KEEP.search(w) and w not in self.stopwords and not w.isspace()]
         return kept + _bigrams(text)
+
+
+def _verb_glued(word: str, dictionary: dict[str, str]) -> bool:
+    """A guess of jieba's (not a word of its dictionary) made of a verb and the division word it
+    acts on: 「列进镇财政预算」 is 列进 + 镇财政, 「修村道」 修 + 村道, not places 列进镇 and 修村.
+    Places whose name starts with a verb are in the dictionary (进贤县, 修水县, 开化县)."""
+    if word in dictionary or word[-1] not in _DIVISIONS or len(word) < 2:
+        return False
+    prefix = word[:-1]
+    tag = dictionary.get(prefix)
+    if tag is not None:
+        return tag.startswith("v") or tag == "p"
+    return all(dictionary.get(c, "").startswith("v") for c in prefix)
 
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
