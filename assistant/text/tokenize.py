@@ -27,6 +27,9 @@ _GLUED_DIVISION = re.compile(
 # units counted by a number before them: 「多少天先送到」 is 多少天 + 先, not a person 天先
 _UNIT = re.compile(r"[天日月年周次条款项届]")
 _DIVISIONS = "省市县区乡镇村"
+# this, that, each and the measure word after them: 「这段时间」 is 这 + 段 + 时间, not 这 + a 段时间
+_DEMONSTRATIVES = frozenset(["这", "那", "哪", "每", "此", "该"])
+_MEASURE = re.compile(r"[段个位次件名届批些回项条]")
 # a negation modifies a verb or an adjective, never a name: jieba's dictionary tags some common
 # words as places (「跟议题不沾边」: 沾边 ns; 不塞车)
 _NEGATIONS = frozenset(["不", "没", "没有", "未", "别", "不要", "不会"])
@@ -127,8 +130,9 @@ class Tokenizer:
         or preposition glued onto a bare division word (「开镇人代会」: 开镇; 「向镇人大报告」: 向镇), a
         division named relative to the speaker (外县), a kind of place (山区), a place said from
         where the speaker stands (镇里), a word and the locative 里 (「代表法里」), a unit read on
-        after a number (「多少天先送到」: 天先) or a word after a negation (「不沾边」) is none; nor
-        is a verb run on into the division word after it (「列进镇财政预算」: 列进镇; _verb_glued)."""
+        after a number (「多少天先送到」: 天先) or after this or that (「这段时间」: 段时间) or a word
+        after a negation (「不沾边」) is none; nor is a verb run on into the division word after it
+        (「列进镇财政预算」: 列进镇; _verb_glued)."""
         with self._lock:
             pairs = self._tagger.lcut(text)
             dictionary = self._tagger.word_tag_tab
@@ -140,6 +144,8 @@ class Tokenizer:
                 continue
             if before is not None and before.flag == "m" and p.flag in _PERSON and _UNIT.match(p.word):
                 continue  # 「提前多少天先送到」: jieba's 天先 is the unit 天 and 先, after a number
+            if before is not None and before.word in _DEMONSTRATIVES and _MEASURE.match(p.word):
+                continue  # 「这段时间」: jieba's 段时间 is the measure word 段 and 时间 (段 is a surname)
             if p.flag == "ns" and len(p.word) >= 2 and not _IN_SOMETHING.fullmatch(p.word):
                 names.append(p.word)
             elif p.flag in _PERSON:

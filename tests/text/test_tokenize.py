@@ -92,6 +92,9 @@ def test_a_person_name_is_not_what_follows_it(question: str, names: list[str]) -
         ("镇政府研究修村道、建垃圾站这类事", []),
         ("我在修水县开会", ["修水县"]),
         ("我住在白沙镇", ["白沙镇"]),
+        # a measure word after this or that (dev procedure-859, -957): 段 is also a surname
+        ("这段时间常委会主任的职务谁来代理？", []),
+        ("预算还没批，那段时间镇政府能先花哪些钱？", []),
     ],
 )
 def test_a_verb_glued_onto_a_division_word_is_no_place(question: str, names: list[str]) -> None:
