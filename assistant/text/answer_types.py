@@ -192,12 +192,14 @@ def _first_kind(question: str, skip: frozenset[str] = frozenset()) -> str:
 # 「能不能几个人合在一起表」「能不能趁机把委员的名额增加几个」: after a yes-or-no ask in the same
 # clause, 几个/几名/几位/几件/几人 are a few, not how many
 _FEW_AFTER_YES_NO = re.compile(r"((?:能不能|可不可以|能否|可否|是否)[^，,。？?；;！!]*?)几(?=[个名位件人])")
+# 「好几个月干不了工作」: quite a few, told; 「几乎」: almost. Neither asks how many.
+_NOT_ASKING_FEW = re.compile(r"好几|几乎")
 
 
 def _blanks_asked(question: str) -> str:
     """The question with each blank before a unit read as the 多少 it stands for (_BLANK), and
-    each 几 meaning a few (_FEW_AFTER_YES_NO) as 若干."""
-    return _FEW_AFTER_YES_NO.sub(r"\1若干", _BLANK.sub("多少", question))
+    each 几 meaning a few (_FEW_AFTER_YES_NO, 好几) or almost (几乎) as 若干."""
+    return _NOT_ASKING_FEW.sub("若干", _FEW_AFTER_YES_NO.sub(r"\1若干", _BLANK.sub("多少", question)))
 
 
 def states(kind: str, text: str) -> bool:

@@ -10,10 +10,11 @@ import re
 from assistant.text.chars import cjk_count
 from assistant.text.follow_up import resolve
 
-# What asks (几个人, 怎么办, 能不能, 谁): a clause holding one ends a part of the question.
+# What asks (几个人, 怎么办, 能不能, 谁): a clause holding one ends a part of the question; not
+# 好几 (quite a few: 「好几个月干不了工作」 tells) nor 几乎 (almost).
 # A verb asked as 「X不X」 (是不是, 要不要, 算不算, 行不行) asks as 能不能 does.
 _ASKS = re.compile(
-    r"几|多少|多久|多长|怎么|怎样|如何|咋|谁|哪|什么|啥|吗|能否|是否|有没有|区别|一样|([\u4e00-\u9fff])不\1"
+    r"(?<!好)几(?!乎)|多少|多久|多长|怎么|怎样|如何|咋|谁|哪|什么|啥|吗|能否|是否|有没有|区别|一样|([\u4e00-\u9fff])不\1"
 )
 _CLAUSE = re.compile(r"[^，,；;？?。！!]+")
 

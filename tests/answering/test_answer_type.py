@@ -161,6 +161,9 @@ def test_how_many_people_or_items_and_what_share() -> None:
     assert answer_type(question) == "percent"
     assert states_type("percent", ["列席人数不得超过代表总数的二分之一。"], question)
     assert answer_type("每年第一次人代会最晚得在几月底之前开？") == "month"
+    # 好几 is quite a few, told; 几乎 is almost: neither asks (dev unanswerable-404, procedure-859)
+    assert answer_type("镇人大主席大病住院，好几个月干不了工作，这段时间由谁来代理主席？") == ""
+    assert answer_type("代表几乎都发了言，会一般开几天？") == "duration"
 
 
 def test_a_fact_one_part_of_a_compound_question_asks_for_is_that_part_s_alone() -> None:

@@ -92,6 +92,13 @@ def test_a_verb_asked_as_x_not_x_asks() -> None:
     assert asking_parts("代表不得不请假") == []
     # 咋 is the spoken 怎么 (as 啥 is 什么)
     assert asking_parts("预算批了，钱下不来咋办") == ["预算批了，钱下不来咋办"]
+    # 好几 (quite a few) tells; it does not ask
+    assert asking_parts(
+        "县人大常委会主任住院了，好几个月没法上班，这段时间常委会主任的职务谁来代理？怎么产生？"
+    ) == [
+        "县人大常委会主任住院了，好几个月没法上班，这段时间常委会主任的职务谁来代理",
+        "怎么产生",
+    ]
 
 
 def test_asking_whether_the_law_provides_it_is_the_same_ask() -> None:
