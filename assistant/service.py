@@ -314,7 +314,8 @@ class Assistant:
         kind = required_type(cands.query.original)
         # judged on the top passages ranked on the topic alone (HybridRetriever: Candidates.topical)
         ranked = cands.topical or list(hits)
-        judged = ranked[:TOPICAL_HITS]
+        # a question asking several things may find each in a passage of its own
+        judged = ranked[: TOPICAL_HITS + len(asking_parts(cands.query.original)[1:])]
         texts = [h.chunk.text for h in judged]
         term, spelled = shorthand(cands.query.original, texts)
         # what a question asking for a fact is about: its rare terms, without the asking words,
