@@ -34,16 +34,19 @@ QUESTIONS = Path(__file__).resolve().parents[2] / "eval" / "questions.jsonl"
 # second 80, 577 answerable, before any change for them: about four under; 0.832 / 0.957 / 0.975 /
 # 0.887 with the twenty-third's 80, 635 answerable, before any change for them: about four under;
 # 0.831 / 0.956 / 0.974 / 0.886 with the twenty-fourth's 60, 686 answerable, before any change
-# for them: kept, about four under);
+# for them: kept, about four under; 0.821 / 0.948 / 0.971 / 0.878 with its second 70 (short
+# questions on articles the set touched least), 741 answerable, before any change for them: set
+# about four under);
 # the same code moves by a question or two from one CPU to another (eval/RESULTS.md).
-RETRIEVAL_FLOOR = {"R@1": 0.825, "R@5": 0.95, "R@10": 0.965, "MRR@10": 0.88}
+RETRIEVAL_FLOOR = {"R@1": 0.815, "R@5": 0.943, "R@10": 0.965, "MRR@10": 0.872}
 ANSWER_FLOOR = {
     # 0.867 when set (2026-12-02, series in speeches); 0.899, 0.882 with the twelfth's 18; 0.899
     # after the fifteenth; 0.891 with the nineteenth's 80 (their multi questions are hard); 0.868
     # with the twentieth's 80, after its changes (0.849 before them); 0.850 with the twenty-first's 80,
     # 0.848 with its second 80; 0.842 with the twenty-second's 80 (their voice-typed half is hard),
     # 0.830 with its second 80 (「第几条」 asked, and basis questions); 0.847 with the twenty-third's
-    # 80, before any change for them; 0.847 with the twenty-fourth's 60, before any change for them
+    # 80, before any change for them; 0.847 with the twenty-fourth's 60, before any change for them,
+    # 0.844 with its second 70, before any change for them
     "key_coverage": 0.835,
     "citations_verbatim": 1.0,
     "markers_resolve": 1.0,
@@ -84,12 +87,14 @@ def test_abstention_does_not_regress(report) -> None:  # type: ignore[no-untyped
     # 152 (0.546) with the twenty-second's 20 (5 abstained when added): two under (81: 0.533); 93
     # of 172 (0.541) with its second 20 (10 abstained when added): two under (91: 0.529); 110 of
     # 194 (0.567) with the twenty-third's 22 and its first rules (13 abstained when added): two
-    # under (108: 0.557)
-    assert answers["abstain_recall"] >= 0.555
+    # under (108: 0.557); 119 of 218 (0.546) with the twenty-fourth's 24 (6 abstained when added)
+    # and its rules: two under (117: 0.537)
+    assert answers["abstain_recall"] >= 0.535
     # 0.004 (1 of 223) after the fifteenth session, 1 of 282 after the nineteenth, 2 of 338 after
     # the twentieth, 4 of 397 with the twenty-first's 80, 6 of 457 with its second 80, 8 of 517
     # with the twenty-second's 80, 10 of 577 with its second 80, 13 of 635 with the twenty-third's
-    # 80 before any change for them; the target is 0.05
+    # 80 before any change for them, 10 of 741 with the twenty-fourth's 130; the target is
+    # 0.05
     assert answers["false_abstention"] <= 0.03
 
 
