@@ -41,3 +41,15 @@ def test_keeping_ones_word_is_good_faith(default_assistant: Assistant) -> None:
         3,
     )
     assert any("诚信原则" in h.chunk.text for h in hits), [(h.chunk.title, h.chunk.section) for h in hits]
+
+
+def test_keeping_secrets_and_refusing_to_help(default_assistant: Assistant) -> None:
+    """保密 is 保守国家秘密 (代表法第八条, a deputy's duty; dev duty-055) and 不配合 is refusing
+    the help the law requires (代表法第五十五条: 「有义务协助代表执行代表职务而拒绝履行义务的」;
+    dev duty-054): both were out of the top five."""
+    hits = default_assistant.search("镇人大代表视察时看到的内部材料，法律对保密有要求吗？", 5)
+    assert any("保守国家秘密" in h.chunk.text for h in hits), [(h.chunk.title, h.chunk.section) for h in hits]
+    hits = default_assistant.search("代表视察时，有的部门推三阻四不配合，该怎么处理？", 5)
+    assert any("有义务协助代表执行代表职务而拒绝履行义务" in h.chunk.text for h in hits), [
+        (h.chunk.title, h.chunk.section) for h in hits
+    ]
