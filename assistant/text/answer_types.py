@@ -78,7 +78,9 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # how many people or items (几个人联名, 最多代几个)
     "count": (
         re.compile(
-            r"多少名(?!额)|几名(?!额)|多少件|几件|多少位|几位|多少个人|几个人|几人|多少人|(?<!哪)几个(?=[？?，,]|$)"
+            # 「哪几件事」「哪几位」 ask which ones, a list, not how many
+            r"多少名(?!额)|(?<!哪)几名(?!额)|多少件|(?<!哪)几件|多少位|(?<!哪)几位|多少个人|(?<!哪)几个人"
+            r"|(?<!哪)几人|多少人|(?<!哪)几个(?=[？?，,]|$)"
             # 「得几个成员提议」「由几个代表组成」; not 「我跟几个代表联名」 (several, not how many)
             r"|(?<![哪跟和同与找请约叫])几个(?=成员|代表|委员|选民)"
             # 「一个市最少得设几个联系点」: a bound asks how many, whatever is counted

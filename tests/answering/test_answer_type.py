@@ -153,8 +153,10 @@ def test_how_many_people_or_items_and_what_share() -> None:
     assert answer_type("乡镇人大代表提议案要几个人联名？") == "count"
     assert answer_type("监票人、计票人各要安排几个？") == "count"
     assert answer_type("代表资格审查委员会一般由几个人组成？") == "count"
-    # 「哪几个」 asks which ones, a list, not how many
+    # 「哪几个」「哪几件」 ask which ones, a list, not how many (dev procedure-053 was withheld)
     assert answer_type("乡镇人代会上要听哪几个工作报告？") == ""
+    assert answer_type("县人代会开大会前的预备会议，主要办哪几件事？") == ""
+    assert answer_type("要几位代表附议？") == "count"
     assert states_type("count", ["代表五人以上联名，可以提出议案。"], "要几个人联名？")
     assert not states_type("count", ["监票、计票人员由各代表团推选。"], "各要安排几个？")
     question = "列席的人最多能占代表总数多少？"
