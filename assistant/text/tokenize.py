@@ -17,16 +17,16 @@ _KEEP = re.compile(r"[\u4e00-\u9fff0-9a-zA-Z]")
 _PERSON = frozenset(["nr", "nrt", "nrfg"])
 # modal verbs and question words: 「钱能花」 is 钱 + 能 + 花, 「多少钱」 and 「归谁」 ask, not name
 _NOT_IN_NAME = re.compile(r"[能会要该得谁啥哪]|多少|什么|怎")
+_DIVISIONS = "省市县区乡镇村"  # the words naming a division: 县, 镇, 村 …
 # a verb or preposition jieba glued onto a bare division word: 「开镇人代会」 is 开 + 镇人代会 (「中央
 # 驻县单位」: 驻 + 县; 「法律上县这一级」: 上 + 县), not a town called 开镇 (开封, 开封市, 上海市 stay
 # names); and a division named relative to the speaker (「搬到外县去了」, 本县, 邻省): no place the
 # documents could be silent about
 _GLUED_DIVISION = re.compile(
-    r"[开在到去回进来从让给对向把被由和跟与及外本该邻各全别他某每此跨驻上下][省市县区乡镇村]"
+    rf"[开在到去回进来从让给对向把被由和跟与及外本该邻各全别他某每此跨驻上下][{_DIVISIONS}]"
 )
 # units counted by a number before them: 「多少天先送到」 is 多少天 + 先, not a person 天先
 _UNIT = re.compile(r"[天日月年周次条款项届]")
-_DIVISIONS = "省市县区乡镇村"
 # this, that, each and the measure word after them: 「这段时间」 is 这 + 段 + 时间, not 这 + a 段时间
 _DEMONSTRATIVES = frozenset(["这", "那", "哪", "每", "此", "该"])
 _MEASURE = re.compile(r"[段个位次件名届批些回项条]")
