@@ -182,6 +182,10 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("保密", "保守国家秘密"),
     # 代表法第五十五条: 「有义务协助代表执行代表职务而拒绝履行义务的，有关单位应当予以批评教育」
     ("不配合", "拒绝协助"),
+    # what a body does is the list of its 职权 or 职责: 「选举委员会履行下列职责」 (选举法第十一条),
+    # 「…人民代表大会行使下列职权」 (地方组织法第十一条, 第十二条)
+    ("管哪些事", "有哪些职权职责"),
+    ("干哪些事", "有哪些职权职责"),
 )
 
 # What asks for the legal basis of a thing rather than names the thing (「代表提建议有什么法律依据？」

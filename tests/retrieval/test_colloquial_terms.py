@@ -53,3 +53,12 @@ def test_keeping_secrets_and_refusing_to_help(default_assistant: Assistant) -> N
     assert any("有义务协助代表执行代表职务而拒绝履行义务" in h.chunk.text for h in hits), [
         (h.chunk.title, h.chunk.section) for h in hits
     ]
+
+
+def test_what_a_body_does_is_its_powers_or_duties(default_assistant: Assistant) -> None:
+    """管哪些事 asks the list of 职权 or 职责 (选举法第十一条: 「选举委员会履行下列职责」; dev
+    duty-053 was answered from 第十条 on who is appointed to it, duty-001 got 地方组织法第十二条 first)."""
+    answer = default_assistant.ask("镇选举委员会都管哪些事？")
+    assert not answer.abstained and "划分选举本级人民代表大会代表的选区" in answer.answer, answer.answer
+    hits = default_assistant.search("乡镇人大在预算这块管哪些事？", 1)
+    assert "行使下列职权" in hits[0].chunk.text, [(h.chunk.title, h.chunk.section) for h in hits]
