@@ -78,9 +78,9 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # how many people or items (几个人联名, 最多代几个)
     "count": (
         re.compile(
+            r"多少名(?!额)|多少件|多少位|多少个人|多少人"
             # 「哪几件事」「哪几位」 ask which ones, a list, not how many
-            r"多少名(?!额)|(?<!哪)几名(?!额)|多少件|(?<!哪)几件|多少位|(?<!哪)几位|多少个人|(?<!哪)几个人"
-            r"|(?<!哪)几人|多少人|(?<!哪)几个(?=[？?，,]|$)"
+            r"|(?<!哪)几(?:名(?!额)|件|位|个人|人|个(?=[？?，,]|$))"
             # 「得几个成员提议」「由几个代表组成」; not 「我跟几个代表联名」 (several, not how many)
             r"|(?<![哪跟和同与找请约叫])几个(?=成员|代表|委员|选民)"
             # 「一个市最少得设几个联系点」: a bound asks how many, whatever is counted
@@ -194,14 +194,15 @@ def _first_kind(question: str, skip: frozenset[str] = frozenset()) -> str:
 # 「能不能几个人合在一起表」「能不能趁机把委员的名额增加几个」: after a yes-or-no ask in the same
 # clause, 几个/几名/几位/几件/几人 are a few, not how many
 _FEW_AFTER_YES_NO = re.compile(r"((?:能不能|可不可以|能否|可否|是否)[^，,。？?；;！!]*?)几(?=[个名位件人])")
-# 「好几个月干不了工作」: quite a few, told; 「几乎」: almost. Neither asks how many.
-_NOT_ASKING_FEW = re.compile(r"好几|几乎")
+# 「好几个月干不了工作」: quite a few, told; 「几乎」: almost. Neither asks how many, nor asks at all
+# (text.parts reads asking clauses with it too).
+NOT_ASKING_FEW = re.compile(r"好几|几乎")
 
 
 def _blanks_asked(question: str) -> str:
     """The question with each blank before a unit read as the 多少 it stands for (_BLANK), and
     each 几 meaning a few (_FEW_AFTER_YES_NO, 好几) or almost (几乎) as 若干."""
-    return _NOT_ASKING_FEW.sub("若干", _FEW_AFTER_YES_NO.sub(r"\1若干", _BLANK.sub("多少", question)))
+    return NOT_ASKING_FEW.sub("若干", _FEW_AFTER_YES_NO.sub(r"\1若干", _BLANK.sub("多少", question)))
 
 
 def states(kind: str, text: str) -> bool:

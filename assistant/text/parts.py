@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import re
 
+from assistant.text.answer_types import NOT_ASKING_FEW
 from assistant.text.chars import cjk_count
 from assistant.text.follow_up import resolve
 
 # What asks (几个人, 怎么办, 能不能, 谁): a clause holding one ends a part of the question; not
-# 好几 (quite a few: 「好几个月干不了工作」 tells) nor 几乎 (almost).
+# 好几 (quite a few: 「好几个月干不了工作」 tells) nor 几乎 (almost), read out first (_asks).
 # A verb asked as 「X不X」 (是不是, 要不要, 算不算, 行不行) asks as 能不能 does.
 _ASKS = re.compile(
-    r"(?<!好)几(?!乎)|多少|多久|多长|怎么|怎样|如何|咋|谁|哪|什么|啥|吗|能否|是否|有没有|区别|一样|([\u4e00-\u9fff])不\1"
+    r"几|多少|多久|多长|怎么|怎样|如何|咋|谁|哪|什么|啥|吗|能否|是否|有没有|区别|一样|([\u4e00-\u9fff])不\1"
 )
 _CLAUSE = re.compile(r"[^，,；;？?。！!]+")
 
@@ -32,9 +33,13 @@ def asking_parts(question: str) -> list[str]:
     -> 「要罢免一个镇人大代表，选民怎么提」, 「怎样才算通过」); words after the last asking clause join it,
     as does a clause asking only whether the law provides what another asks (_WHETHER_PROVIDED)."""
     clauses = _CLAUSE.findall(question)
-    asking = [_ASKS.search(c) is not None for c in clauses]
+    asking = [_asks(c) for c in clauses]
     other = [a and not _WHETHER_PROVIDED.search(c.strip()) for a, c in zip(asking, clauses, strict=True)]
     return _parts(clauses, other if any(other) else asking)
+
+
+def _asks(clause: str) -> bool:
+    return _ASKS.search(NOT_ASKING_FEW.sub("若干", clause)) is not None
 
 
 def _parts(clauses: list[str], ends: list[bool]) -> list[str]:
@@ -57,7 +62,7 @@ _ASKS_BACK = re.compile(r"呢$")
 def asking_clauses(question: str) -> list[str]:
     """The clauses holding an asking word (「镇人大代表最多一百六十名，那县人大代表总名额最多能到多
     少？」 -> 「那县人大代表总名额最多能到多少」); those before them tell what is known."""
-    return [c for c in _CLAUSE.findall(question) if _ASKS.search(c) or _ASKS_BACK.search(c.strip())]
+    return [c for c in _CLAUSE.findall(question) if _asks(c) or _ASKS_BACK.search(c.strip())]
 
 
 _SUB_QUESTION = re.compile(r"[^？?]+[？?]")
