@@ -135,6 +135,9 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("欠的债", "债务"),  # 监督法: 「…报告政府债务管理情况」
     ("欠债", "债务"),
     ("不表态", "弃权"),  # 代表法第二十三条: 「可以表示赞成，可以表示反对，也可以表示弃权」
+    # who sets a date or a number: 选举法第十一条 「确定选举日期」, 第十三条 「…具体名额，由…依照本法确定」
+    ("谁来定", "谁确定"),
+    ("谁定", "谁确定"),
     ("谁来管", "谁管理"),  # 预算法第六十五条: 「各级预算周转金由本级政府财政部门管理」
     ("谁管", "谁管理"),
     # what a thing is for: 预算法第四十一条 「…设置预算周转金，用于…调剂…季节性收支差额」
@@ -188,6 +191,15 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("干哪些事", "有哪些职权职责"),
 )
 
+# A verb-object word said with its object inside (离合词): 「撤一名副县长的职」 is 撤职 (监督法第六十二条
+# 「撤职案…被提出撤职的人员有权…提出申辩意见」), 「免了他的职」 免职, 「被撤了职」 撤职; the object
+# stays after the word, in the content searched (the user's words, joined as statutes write them).
+# Not 撤销/撤回/免去/免除/辞去…, words of their own, nor 撤镇设街道 (a division merged), nor
+# 的职权/的职责/的职能.
+SPLIT_WORDS = re.compile(
+    r"(?P<verb>撤(?![销回换离出并退]|.[设并改建])|免(?![去除于费责])|辞(?![去退职]))了?"
+    r"(?:(?P<object>[^，。；：？！,.;:?!\s]{1,12}?)的)?职(?![权责能工员])务?"
+)
 # What asks for the legal basis of a thing rather than names the thing (「代表提建议有什么法律依据？」
 # 「…依据是哪条法律？」「法律上允许吗？」「…是怎么规定的？」), deputies' commonest phrasing. As search
 # terms these words pull articles that speak of legal bases (立法法第四十八条: 「需要明确适用法律依据
@@ -338,6 +350,7 @@ class QueryNormalizer:
         original = _numerals(self.clean(text))
         content, frame = without_asking_frame(original)
         topic = proposal(content) if frame else None
+        content = SPLIT_WORDS.sub(_joined, content)
         canonical, synonyms = content, []
         for short, full in ABBREVIATIONS:
             replaced = _replace_word(canonical, short, full)
@@ -349,6 +362,11 @@ class QueryNormalizer:
         if grants and nq.wants_statutes and _ASKS_LEGAL_BASIS.search(frame):
             return replace(nq, canonical=canonical.rstrip("，,？?。 ") + "，" + _GRANTS)
         return nq
+
+
+def _joined(m: re.Match[str]) -> str:
+    """A SPLIT_WORDS match as one word, its object after it: 撤一名副县长的职 -> 撤职一名副县长."""
+    return m["verb"] + "职" + (m["object"] or "")
 
 
 def _numerals(text: str) -> str:

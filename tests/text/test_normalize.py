@@ -95,6 +95,23 @@ def normalizer() -> QueryNormalizer:
         ("代表插手招投标怎么办？", "代表插手招标投标怎么办？"),
         ("政府欠的债要向人大说清楚吗？", "人民政府债务要向人民代表大会说清楚吗？"),
         ("在外地的老乡回国了能投票吗？", "在外地的老乡在国内了能投票吗？"),
+        # who sets it: 选举法第十一条 「确定选举日期」
+        ("选举日由谁来定？", "选举日由谁确定？"),
+        ("代表名额谁定？", "代表名额谁确定？"),
+        # a verb-object word said with its object inside is the statutes' one word (监督法第六十二条 撤职)
+        (
+            "县人大常委会要撤一名副县长的职，他能申辩吗？",
+            "县人民代表大会常务委员会要撤职一名副县长，他能申辩吗？",
+        ),
+        ("被撤了职的局长", "被撤职的局长"),
+        ("主席想辞了主席的职", "主席想辞职主席"),
+        ("能免了他的职务吗", "能罢免他吗"),  # 免职 -> 罢免, as typed
+        # 撤销, 免去, 辞去 are words of their own; 职权, 职责 are not 职
+        ("能撤销他的职务吗", "能撤销他的职务吗"),
+        ("能免去他的职务吗", "能免去他的职务吗"),
+        ("辞去常委会委员的职务", "辞去常务委员会委员的职务"),
+        ("撤街道办的职责有哪些", "撤街道办的职责有哪些"),
+        ("撤镇设街道后镇长的职务怎么安排", "撤镇设街道后镇长的职务怎么安排"),
     ],
 )
 def test_statute_wording(normalizer: QueryNormalizer, question: str, expected: str) -> None:
@@ -140,6 +157,13 @@ def test_clauses_typed_without_punctuation_are_clauses(normalizer: QueryNormaliz
     cleaned = normalizer.clean(question)
     assert cleaned == question.replace(" ", "，")
     assert asking_parts(cleaned)[-1] == "还有就是区长位子空着，常委会能先定个代理的吗"
+
+
+def test_a_split_word_is_joined_in_the_content_searched(normalizer: QueryNormalizer) -> None:
+    nq = normalizer.normalize("县人大常委会要撤一名副县长的职，他本人能申辩吗？")
+    assert nq.original == "县人大常委会要撤一名副县长的职，他本人能申辩吗？"
+    assert nq.content == "县人大常委会要撤职一名副县长，他本人能申辩吗？"
+    assert ("撤一名副县长的职", "撤职一名副县长") not in nq.synonyms  # the same words, not a synonym
 
 
 def test_original_is_kept_for_lexical_matching(normalizer: QueryNormalizer) -> None:
