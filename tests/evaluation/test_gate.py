@@ -36,9 +36,10 @@ QUESTIONS = Path(__file__).resolve().parents[2] / "eval" / "questions.jsonl"
 # 0.831 / 0.956 / 0.974 / 0.886 with the twenty-fourth's 60, 686 answerable, before any change
 # for them: kept, about four under; 0.821 / 0.948 / 0.971 / 0.878 with its second 70 (short
 # questions on articles the set touched least), 741 answerable, before any change for them: set
-# about four under);
+# about four under; 0.821 / 0.960 / 0.980 / 0.882 with the twenty-fifth's 60, 788 answerable,
+# after its first changes and before any for them: set about four under);
 # the same code moves by a question or two from one CPU to another (eval/RESULTS.md).
-RETRIEVAL_FLOOR = {"R@1": 0.815, "R@5": 0.943, "R@10": 0.965, "MRR@10": 0.872}
+RETRIEVAL_FLOOR = {"R@1": 0.816, "R@5": 0.955, "R@10": 0.975, "MRR@10": 0.877}
 ANSWER_FLOOR = {
     # 0.867 when set (2026-12-02, series in speeches); 0.899, 0.882 with the twelfth's 18; 0.899
     # after the fifteenth; 0.891 with the nineteenth's 80 (their multi questions are hard); 0.868
@@ -46,8 +47,9 @@ ANSWER_FLOOR = {
     # 0.848 with its second 80; 0.842 with the twenty-second's 80 (their voice-typed half is hard),
     # 0.830 with its second 80 (「第几条」 asked, and basis questions); 0.847 with the twenty-third's
     # 80, before any change for them; 0.847 with the twenty-fourth's 60, before any change for them,
-    # 0.844 with its second 70, before any change for them
-    "key_coverage": 0.835,
+    # 0.844 with its second 70, before any change for them; 0.850 with the twenty-fifth's 60, after
+    # its first changes and before any for them: about four questions under
+    "key_coverage": 0.845,
     "citations_verbatim": 1.0,
     "markers_resolve": 1.0,
     "cited_relevant": 0.85,  # 0.928 after the fifteenth session
@@ -88,13 +90,14 @@ def test_abstention_does_not_regress(report) -> None:  # type: ignore[no-untyped
     # of 172 (0.541) with its second 20 (10 abstained when added): two under (91: 0.529); 110 of
     # 194 (0.567) with the twenty-third's 22 and its first rules (13 abstained when added): two
     # under (108: 0.557); 119 of 218 (0.546) with the twenty-fourth's 24 (6 abstained when added)
-    # and its rules: two under (117: 0.537)
-    assert answers["abstain_recall"] >= 0.535
+    # and its rules: two under (117: 0.537); 122 of 231 (0.528) with the twenty-fifth's 13 (4
+    # abstained when added): two under (120: 0.519)
+    assert answers["abstain_recall"] >= 0.519
     # 0.004 (1 of 223) after the fifteenth session, 1 of 282 after the nineteenth, 2 of 338 after
     # the twentieth, 4 of 397 with the twenty-first's 80, 6 of 457 with its second 80, 8 of 517
     # with the twenty-second's 80, 10 of 577 with its second 80, 13 of 635 with the twenty-third's
-    # 80 before any change for them, 10 of 741 with the twenty-fourth's 130; the target is
-    # 0.05
+    # 80 before any change for them, 10 of 741 with the twenty-fourth's 130, 11 of 788 with the
+    # twenty-fifth's 60; the target is 0.05
     assert answers["false_abstention"] <= 0.03
 
 
