@@ -40,10 +40,14 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"\d{4}年|[\d一二三四五六七八九十]+月|[\d一二三四五六七八九十]+日|星期|周[一二三四五六日]"
         ),
     ),
-    # a share: 「最多能占代表总数多少」 is answered by 二分之一 as well as by a percentage
+    # a share: 「最多能占代表总数多少」 is answered by 二分之一 as well as by a percentage; a ratio
+    # asked (「调入的比例是多少」「差额比例是多少」) by 三分之一, 一倍
     "percent": (
-        re.compile(r"百分之(?:多少|几)|百分比|满意率|比率|占.{0,8}多少|多大比例"),
-        re.compile(r"百分之|%|分之|半数"),
+        re.compile(
+            r"百分之(?:多少|几)|百分比|满意率|比率|占.{0,8}多少|多大比例"
+            r"|比例[^，,。？?]{0,6}?(?:多少|几成)|(?:多少|什么|多高的?)比例|比重[^，,。？?]{0,4}?多少"
+        ),
+        re.compile(r"百分之|%|分之|半数|[\d一二三四五六七八九十两]+倍"),
     ),
     # how many days (几天): a number of months does not answer it, nor the day of a date (3月8日)
     "duration": (

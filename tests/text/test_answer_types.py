@@ -215,3 +215,11 @@ def test_how_many_members_asks_a_count_and_several_deputies_do_not() -> None:
 
 def test_what_percent_asks_a_share() -> None:
     assert answer_type("预算周转金规模最多不能超过当年支出的百分之几？") == "percent"
+    # a ratio asked is a share too, stated as 三分之一 or 一倍 (dev unanswerable-861, -059)
+    assert answer_type("国有资本经营预算调入一般公共预算，比例是多少？") == "percent"
+    assert answer_type("镇人大代表里中共党员的比例一般控制在多少以内？") == "percent"
+    assert answer_type("差额比例是多少？") == "percent"
+    assert states("percent", "代表候选人的人数应多于应选代表名额三分之一至一倍")
+    assert states("percent", "候选人数可以多一倍")
+    # whether a ratio is set at all is no share asked
+    assert answer_type("换届时镇人大代表里连任的比例有没有规定？") == ""
