@@ -1,7 +1,8 @@
 """Query-side normalisation, so that questions in people's words meet statute wording.
 
 乡镇人大 -> 乡、民族乡、镇的人民代表大会, 常委会 -> 常务委员会, 第12条 -> 第十二条, 2/3 -> 三分之二,
-traditional characters -> simplified. The original question is kept: the speech says 乡镇人大 too.
+撤一名副县长的职 -> 撤职一名副县长, traditional characters -> simplified. The original question is
+kept: the speech says 乡镇人大 too.
 """
 
 from __future__ import annotations
@@ -159,7 +160,8 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("挪去", "改变用途"),
     ("挪走", "改变用途"),
     ("挪作他用", "改变用途"),
-    ("拍板", "确定"),  # 选举法第十三条: 「…代表的具体名额，由…依照本法确定」
+    # who has the last word: 选举法第十三条 「…代表的具体名额，由…依照本法确定」; 「由…决定」 throughout
+    ("拍板", "确定"),
     ("说了算", "决定"),
     ("打招呼", "干预"),  # 选举法第三十六条: 「任何组织或者个人都不得以任何方式干预选民…」
     ("宣讲", "宣传"),  # 代表法第八条: 「带头宣传贯彻本级人民代表大会会议精神」
@@ -224,6 +226,7 @@ SPLIT_WORDS = re.compile(
     r"(?P<verb>撤(?![销回换离出并退]|.[设并改建])|免(?![去除于费责])|辞(?![去退职]))了?"
     r"(?:(?P<object>[^，。；：？！,.;:?!\s]{1,12}?)的)?职(?![权责能工员])务?"
 )
+
 # What asks for the legal basis of a thing rather than names the thing (「代表提建议有什么法律依据？」
 # 「…依据是哪条法律？」「法律上允许吗？」「…是怎么规定的？」), deputies' commonest phrasing. As search
 # terms these words pull articles that speak of legal bases (立法法第四十八条: 「需要明确适用法律依据
