@@ -216,7 +216,7 @@ def summary(report: Report, split: str, ranges: Sequence[IdRange] | None, misses
 
 
 # --- diff ------------------------------------------------------------------------------------------
-def changes(new: Question, old: Question, new_system: str, old_system: str) -> list[str]:
+def changes(old: Question, new: Question, old_system: str, new_system: str) -> list[str]:
     """What moved for one question, old -> new."""
     found = []
     for metric in ("R@1", "R@5"):
@@ -234,7 +234,7 @@ def changes(new: Question, old: Question, new_system: str, old_system: str) -> l
 
 
 def diff(
-    new: Report, old: Report, include_test: bool, ranges: Sequence[IdRange] | None, answers: bool
+    old: Report, new: Report, include_test: bool, ranges: Sequence[IdRange] | None, answers: bool
 ) -> None:
     def shown(q: Question) -> bool:
         return (include_test or q["split"] != "test") and (not ranges or in_ranges(q, ranges))
@@ -247,7 +247,7 @@ def diff(
     for qid, question in news.items():
         if qid not in olds:
             continue
-        found = changes(question, olds[qid], new.system, old.system)
+        found = changes(olds[qid], question, old.system, new.system)
         if not found:
             continue
         changed += 1
@@ -306,7 +306,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "summary":
             summary(load_report(args.report), args.split, args.ids, args.misses)
         else:
-            diff(load_report(args.new), load_report(args.old), args.include_test, args.ids, args.answers)
+            diff(load_report(args.old), load_report(args.new), args.include_test, args.ids, args.answers)
     except ReportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
