@@ -53,7 +53,7 @@ from assistant.text.follow_up import resolve
 from assistant.text.normalize import QueryNormalizer, concepts, without_choices
 from assistant.text.numerals import int_to_cn
 from assistant.text.parts import asking_parts
-from assistant.text.proposals import proposal, right_to_propose
+from assistant.text.proposals import right_to_propose
 from assistant.text.quotes import holds, pairs, quoted_source
 from assistant.text.tokenize import is_bigram
 from assistant.types import Answer, DocKind, Hit
@@ -214,7 +214,7 @@ class Assistant:
         (「我想提建议加强农村养老服务，有什么法律依据？」) still gets the right to propose (代表法
         第二十四条), with a notice that the topic has no basis here; None when the question names no
         such proposal or the documents do not give that right either."""
-        asked = proposal(cands.query.content)
+        asked = cands.query.proposal
         if asked is None:
             return None
         answer, evidence, hits = self._extractive(right_to_propose(asked.kind), filters)

@@ -16,7 +16,7 @@ from typing import Any
 
 from assistant.text.chars import cjk_count
 from assistant.text.numerals import int_to_cn
-from assistant.text.proposals import proposal
+from assistant.text.proposals import Proposal, proposal
 
 # Each pair is (colloquial, statute wording); a phrase comes before any shorter one it contains
 # (乡镇人大主席 before 乡镇人大, 不开会的时候 before 开会).
@@ -304,12 +304,18 @@ def without_controls(text: str) -> str:
 @dataclass(frozen=True, slots=True)
 class NormalizedQuery:
     original: str  # cleaned, simplified-character form of what the user typed
-    content: str  # the original without the words asking for a legal basis (ASKING_FRAME)
+    # the original without the words asking for a legal basis (ASKING_FRAME); of a proposal after
+    # a situation told (Proposal.told), the topic alone: 「…做担保。代表想提建议制止这事」's 代表想提建议
+    # says who asks, and its words pulled the articles on handling proposals above the rule on the
+    # topic. A topic after the proposal (「我想提建议加强农村养老服务」) keeps them: they bring the
+    # right to propose where no document speaks of the topic.
+    content: str
     canonical: str  # the content with statute wording substituted
     # The (colloquial, statute wording) pairs substituted, in order: each pair names one concept,
     # which lexical scoring counts once (see BM25.scores).
     synonyms: tuple[tuple[str, str], ...] = ()
     frame: str = ""  # the words that asked for a basis (「有什么法律依据」), "" when none
+    proposal: Proposal | None = None  # the proposal on a topic whose basis is asked (text.proposals)
 
     @property
     def wants_statutes(self) -> bool:
@@ -377,6 +383,8 @@ class QueryNormalizer:
         original = _numerals(self.clean(text))
         content, frame = without_asking_frame(original)
         topic = proposal(content) if frame else None
+        if topic is not None and topic.told:
+            content = topic.topic
         content = SPLIT_WORDS.sub(_joined, content)
         canonical, synonyms = content, []
         for short, full in ABBREVIATIONS:
@@ -384,7 +392,7 @@ class QueryNormalizer:
             if replaced != canonical:
                 synonyms.append((short, full))
             canonical = replaced
-        nq = NormalizedQuery(original, content, canonical, tuple(synonyms), frame)
+        nq = NormalizedQuery(original, content, canonical, tuple(synonyms), frame, topic)
         grants = topic is None and _GRANTS not in canonical
         if grants and nq.wants_statutes and _ASKS_LEGAL_BASIS.search(frame):
             return replace(nq, canonical=canonical.rstrip("，,？?。 ") + "，" + _GRANTS)

@@ -9,7 +9,7 @@ they say nothing on the topic, the assistant still gives the first and says the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant.text.chars import cjk_count
 
@@ -34,6 +34,9 @@ _EDGES = " ，,。？?！!、"
 class Proposal:
     kind: str  # 建议 or 议案
     topic: str  # what it is about, as the question words it: 「加强农村养老服务」
+    # the situation told before the proposal (「镇政府打算出面给它做担保。代表想提建议制止这事」):
+    # 「镇政府打算出面给它做担保」; "" when the topic follows the proposal (「我想提建议加强…」)
+    told: str = field(default="", compare=False)
 
 
 def proposal(content: str) -> Proposal | None:
@@ -43,10 +46,11 @@ def proposal(content: str) -> Proposal | None:
     if act is None:
         return None
     before = _TAIL.sub("", _LEAD.sub("", content[: act.start()].strip(_EDGES), count=1), count=1)
-    topic = (before.strip(_EDGES) + " " + content[act.end() :].strip(_EDGES)).strip(_EDGES)
+    before = before.strip(_EDGES)
+    topic = (before + " " + content[act.end() :].strip(_EDGES)).strip(_EDGES)
     if cjk_count(topic) < 2:
         return None
-    return Proposal(act.group(1), topic)
+    return Proposal(act.group(1), topic, before)
 
 
 def right_to_propose(kind: str) -> str:

@@ -3,7 +3,7 @@ only of questions asking for a legal basis (NormalizedQuery.wants_statutes)."""
 
 import pytest
 
-from assistant.text.normalize import QueryNormalizer
+from assistant.text.normalize import QueryNormalizer, without_asking_frame
 from assistant.text.proposals import Proposal, proposal, right_to_propose
 
 
@@ -38,7 +38,28 @@ from assistant.text.proposals import Proposal, proposal, right_to_propose
     ],
 )
 def test_the_proposal_and_its_topic(question: str, expected: Proposal | None) -> None:
-    assert proposal(QueryNormalizer().normalize(question).content) == expected
+    assert proposal(without_asking_frame(question)[0]) == expected
+    assert QueryNormalizer().normalize(question).proposal == expected
+
+
+def test_a_proposal_on_a_situation_told_is_searched_by_its_topic() -> None:
+    """After a situation told, 「代表想提建议」 says who asks, not what the basis is for: its words
+    pulled the articles on handling deputies' proposals (代表法第五十一条) above the rule on the
+    topic (dev basis-601: 预算法第三十五条 「…不得为任何单位和个人的债务以任何方式提供担保」)."""
+    nq = QueryNormalizer().normalize(
+        "镇里招来的一家企业贷款，镇政府打算出面给它做担保。代表想提建议制止这事，有什么法律依据？"
+    )
+    assert "担保" in nq.content and "建议" not in nq.content and "建议" not in nq.canonical
+    assert nq.proposal == Proposal("建议", "镇里招来的一家企业贷款，镇政府打算出面给它做担保 制止这事")
+    assert nq.proposal.told == "镇里招来的一家企业贷款，镇政府打算出面给它做担保"
+    # a topic after the proposal, with no situation told: its words stay with the proposal's, which
+    # bring the right to propose when the documents say nothing on the topic (养老)
+    short = QueryNormalizer().normalize("我想提建议加强农村养老服务，有什么法律依据？")
+    assert short.proposal == Proposal("建议", "加强农村养老服务") and not short.proposal.told
+    assert "建议" in short.content
+    # the deputy's own right asked: no proposal on a topic
+    plain = QueryNormalizer().normalize("代表提建议有什么法律依据？")
+    assert plain.proposal is None and "建议" in plain.content
 
 
 def test_a_proposal_on_a_topic_is_not_searched_for_a_right() -> None:
@@ -53,4 +74,4 @@ def test_a_proposal_on_a_topic_is_not_searched_for_a_right() -> None:
 
 def test_the_right_to_propose_is_asked_without_a_topic() -> None:
     asked = right_to_propose("议案")
-    assert "议案" in asked and proposal(QueryNormalizer().normalize(asked).content) is None
+    assert "议案" in asked and QueryNormalizer().normalize(asked).proposal is None
