@@ -175,3 +175,19 @@ def level_match(asked: frozenset[str], passage: frozenset[str]) -> int:
     if asked & passage:
         return 1
     return -2 if passage == {NATIONAL} else -1
+
+
+# The statutes' own shorthand for the township level (地方组织法第二十一条 「乡级的人民政府领导人员，
+# 列席本级人民代表大会会议」; 选举法 on 乡级 deputies' quotas, another ballot, recall and resignation)
+TOWNSHIP_SHORTHAND = "乡级"
+_TOWNSHIP_WORDS = frozenset({"乡", "镇", "乡镇", "民族乡"})
+
+
+def with_township_shorthand(tokens: list[str], synonyms: list[set[str]]) -> tuple[list[str], list[set[str]]]:
+    if TOWNSHIP_SHORTHAND in tokens:
+        return tokens, synonyms
+    for i, group in enumerate(synonyms):
+        if group & _TOWNSHIP_WORDS:
+            joined = [*synonyms[:i], group | {TOWNSHIP_SHORTHAND}, *synonyms[i + 1 :]]
+            return [*tokens, TOWNSHIP_SHORTHAND], joined
+    return [*tokens, TOWNSHIP_SHORTHAND], [*synonyms, {TOWNSHIP_SHORTHAND, *(_TOWNSHIP_WORDS & set(tokens))}]
