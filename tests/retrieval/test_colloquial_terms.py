@@ -62,3 +62,35 @@ def test_what_a_body_does_is_its_powers_or_duties(default_assistant: Assistant) 
     assert not answer.abstained and "划分选举本级人民代表大会代表的选区" in answer.answer, answer.answer
     hits = default_assistant.search("乡镇人大在预算这块管哪些事？", 1)
     assert "行使下列职权" in hits[0].chunk.text, [(h.chunk.title, h.chunk.section) for h in hits]
+
+
+def test_the_people_s_organisations_by_name(default_assistant: Assistant) -> None:
+    """总工会 and 妇联 are 人民团体, which no statute names (地方组织法第二十一条: 「县级以上的其他有关
+    机关、团体负责人，经本级人民代表大会常务委员会决定，可以列席」; dev procedure-563: 21st)."""
+    hits = default_assistant.search("县总工会、妇联的负责人想列席县人代会，这事谁说了算？", 5)
+    assert any("团体负责人，经本级人民代表大会常务委员会决定" in h.chunk.text for h in hits), [
+        (h.chunk.title, h.chunk.section) for h in hits
+    ]
+
+
+def test_a_township_question_meets_the_statutes_shorthand_for_the_level(
+    default_assistant: Assistant,
+) -> None:
+    """选举法第五十五条 says 乡级 for the township (「乡级的人民代表大会代表可以向本级人民代表大会书面
+    提出辞职」): a deputy of a 镇 asking where to resign gets it first (dev procedure-855)."""
+    hits = default_assistant.search("我是镇人大代表，身体不好不想再干了，辞职报告交给谁？要怎样才算批准？", 3)
+    assert "乡级的人民代表大会代表可以向本级人民代表大会书面提出辞职" in hits[0].chunk.text, [
+        (h.chunk.title, h.chunk.section) for h in hits
+    ]
+
+
+def test_a_proposal_after_a_situation_is_searched_for_its_topic(default_assistant: Assistant) -> None:
+    """「…镇政府打算出面给它做担保。代表想提建议制止这事」: the rule on guarantees (预算法第三十五条,
+    第九十四条), not 代表法第五十一条 on handling proposals, which the words 代表想提建议 put first
+    (dev basis-601)."""
+    hits = default_assistant.search(
+        "镇里招来的一家企业贷款，镇政府打算出面给它做担保。代表想提建议制止这事，有什么法律依据？", 3
+    )
+    assert hits[0].chunk.title.endswith("预算法") and "提供担保" in hits[0].chunk.text, [
+        (h.chunk.title, h.chunk.section) for h in hits
+    ]
