@@ -99,6 +99,12 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"|分之|过半数|半数"
         ),
     ),
+    # how many households (「一名代表一般要负责联系多少户」): a number of them, not of people; not 「还有
+    # 几户住在山沟里」 (a few, told)
+    "households": (
+        re.compile(r"多少户|几户(?=[？?，,。]|$)"),
+        re.compile(r"[\d一二三四五六七八九十百千万两]+户"),
+    ),
     # how it is done (「用什么方式投票」「举手还是投票」): 「选举采用无记名投票方式」, 「以书面形式」;
     # not 「怎么办」, which asks for a procedure that no one phrase states
     "manner": (

@@ -223,3 +223,13 @@ def test_what_percent_asks_a_share() -> None:
     assert states("percent", "候选人数可以多一倍")
     # whether a ratio is set at all is no share asked
     assert answer_type("换届时镇人大代表里连任的比例有没有规定？") == ""
+
+
+def test_how_many_households_is_answered_in_households() -> None:
+    """「一名代表一般要负责联系多少户？」 (dev unanswerable-565) was answered by 「有代表三人以上的居民
+    地区」: a number of people is no number of households."""
+    assert required_type("镇人大代表分工联系选民，一名代表一般要负责联系多少户？") == "households"
+    assert required_type("选区里有几户？") == "households"
+    assert required_type("村里还有几户住在山沟里，怎么投票？") == ""  # a few households, told
+    assert states("households", "每名代表联系二十户选民")
+    assert not states("households", "有代表三人以上的居民地区或者生产单位可以组织代表小组")
