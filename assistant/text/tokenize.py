@@ -27,6 +27,8 @@ _GLUED_DIVISION = re.compile(
 )
 # units counted by a number before them: 「多少天先送到」 is 多少天 + 先, not a person 天先
 _UNIT = re.compile(r"[天日月年周次条款项届]")
+# a number and its measure word: jieba tags 「那四本预算」's 四本 and 三本 places
+_COUNTED = re.compile(r"[一二三四五六七八九十两几数]+[本个位名件条项次届批些回段所家户张份]")
 # this, that, each and the measure word after them: 「这段时间」 is 这 + 段 + 时间, not 这 + a 段时间
 _DEMONSTRATIVES = frozenset(["这", "那", "哪", "每", "此", "该"])
 _MEASURE = re.compile(r"[段个位次件名届批些回项条]")
@@ -130,7 +132,8 @@ class Tokenizer:
         or preposition glued onto a bare division word (「开镇人代会」: 开镇; 「向镇人大报告」: 向镇), a
         division named relative to the speaker (外县), a kind of place (山区), a place said from
         where the speaker stands (镇里), a word and the locative 里 (「代表法里」), a unit read on
-        after a number (「多少天先送到」: 天先) or after this or that (「这段时间」: 段时间) or a word
+        after a number (「多少天先送到」: 天先) or after this or that (「这段时间」: 段时间), a number and its
+        measure word (「那四本预算」: 四本) or a word
         after a negation (「不沾边」) is none; nor is a verb run on into the division word after it
         (「列进镇财政预算」: 列进镇; _verb_glued)."""
         with self._lock:
@@ -138,6 +141,8 @@ class Tokenizer:
             dictionary = self._tagger.word_tag_tab
         names = []
         for before, p in zip([None, *pairs], pairs, strict=False):
+            if _COUNTED.fullmatch(p.word):
+                continue  # 「那四本预算」: four of them, no place called 四本
             if _GLUED_DIVISION.fullmatch(p.word):
                 continue  # 「向镇人大报告」: jieba takes 向镇 for a person as readily as for a place
             if before is not None and before.word in _NEGATIONS:
