@@ -14,7 +14,7 @@ from assistant.index.store import Index, Snapshot
 from assistant.retrieval.bodies import bodies
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.fusion import rrf, zscore
-from assistant.retrieval.levels import TOWNSHIP, asked_levels, level_match, with_township_shorthand
+from assistant.retrieval.levels import asked_levels, level_match
 from assistant.retrieval.lookup import LawResolver, named_part
 from assistant.retrieval.ranker import (
     ANSWER_FEATURES,
@@ -136,7 +136,6 @@ class HybridRetriever:
             filters = replace(filters, kinds=STATUTES)  # a legal basis is in a law or regulation
         tokenize = self.index.tokenizer.tokens
         cands = Candidates(nq, tokenize(nq.both), nq.synonym_tokens(tokenize), filters=filters)
-        cands.levels = asked_levels(nq.original)
         if not snap.chunks:
             return cands
         allowed = filters.mask(snap.chunks) if not filters.empty else None
@@ -155,6 +154,7 @@ class HybridRetriever:
         cands.named_docs = resolver.named_documents(nq.original) or resolver.named_documents(nq.canonical)
         cands.unindexed_laws = resolver.unindexed_laws(nq.original)
         cands.counted_docs = resolver.counted_documents(nq.original)
+        cands.levels = asked_levels(nq.original)
         cands.bodies = bodies(nq.canonical)
         if prose:
             cands.hinted_kinds = (DocKind.SPEECH, DocKind.REPORT)
@@ -184,10 +184,7 @@ class HybridRetriever:
         return best[:1]
 
     def _bm25(self, snap: Snapshot, cands: Candidates, mask: np.ndarray | None, n: int) -> None:
-        tokens, synonyms = cands.tokens, cands.synonyms
-        if TOWNSHIP in cands.levels:
-            tokens, synonyms = with_township_shorthand(tokens, synonyms)
-        scores = snap.bm25.scores(tokens, synonyms)
+        scores = snap.bm25.scores(cands.tokens, cands.synonyms)
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
         top = [int(i) for i in np.argsort(-scores)[:n] if scores[i] > 0]

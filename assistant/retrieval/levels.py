@@ -175,25 +175,3 @@ def level_match(asked: frozenset[str], passage: frozenset[str]) -> int:
     if asked & passage:
         return 1
     return -2 if passage == {NATIONAL} else -1
-
-
-# The statutes' own shorthand for the township level (地方组织法第二十一条 「乡级的人民政府领导人员，
-# 列席本级人民代表大会会议」; 选举法 on 乡级 deputies' quotas, another ballot, recall and resignation)
-TOWNSHIP_SHORTHAND = "乡级"
-_TOWNSHIP_WORDS = frozenset({"乡", "镇", "乡镇", "民族乡"})
-
-
-def with_township_shorthand(tokens: list[str], synonyms: list[set[str]]) -> tuple[list[str], list[set[str]]]:
-    """A township question's lexical terms (tokens and synonym groups, as BM25.scores takes them)
-    with 乡级 added as one concept with the township's words, so that it matches 选举法第五十五条
-    「乡级的人民代表大会代表可以…提出辞职」 as it would 乡、民族乡、镇. For the lexical ranking only:
-    given to the answerer's sentence choice too, it moved 50 answers to 乡级 sentences and lost key
-    coverage. A sub-question that takes the message's level (HybridRetriever.search_with_evidence)
-    takes it after its BM25 ranking, without 乡级."""
-    if TOWNSHIP_SHORTHAND in tokens:
-        return tokens, synonyms
-    for i, group in enumerate(synonyms):
-        if group & _TOWNSHIP_WORDS:
-            joined = [*synonyms[:i], group | {TOWNSHIP_SHORTHAND}, *synonyms[i + 1 :]]
-            return [*tokens, TOWNSHIP_SHORTHAND], joined
-    return [*tokens, TOWNSHIP_SHORTHAND], [*synonyms, {TOWNSHIP_SHORTHAND, *(_TOWNSHIP_WORDS & set(tokens))}]

@@ -73,17 +73,6 @@ def test_the_people_s_organisations_by_name(default_assistant: Assistant) -> Non
     ]
 
 
-def test_a_township_question_meets_the_statutes_shorthand_for_the_level(
-    default_assistant: Assistant,
-) -> None:
-    """选举法第五十五条 says 乡级 for the township (「乡级的人民代表大会代表可以向本级人民代表大会书面
-    提出辞职」): a deputy of a 镇 asking where to resign gets it first (dev procedure-855)."""
-    hits = default_assistant.search("我是镇人大代表，身体不好不想再干了，辞职报告交给谁？要怎样才算批准？", 3)
-    assert "乡级的人民代表大会代表可以向本级人民代表大会书面提出辞职" in hits[0].chunk.text, [
-        (h.chunk.title, h.chunk.section) for h in hits
-    ]
-
-
 def test_a_proposal_after_a_situation_is_searched_for_its_topic(default_assistant: Assistant) -> None:
     """「…镇政府打算出面给它做担保。代表想提建议制止这事」: the rule on guarantees (预算法第三十五条,
     第九十四条), not 代表法第五十一条 on handling proposals, which the words 代表想提建议 put first

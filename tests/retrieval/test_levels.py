@@ -14,7 +14,6 @@ from assistant.retrieval.levels import (
     level_match,
     passage_levels,
     question_levels,
-    with_township_shorthand,
 )
 from assistant.service import Assistant
 from assistant.types import Chunk, DocKind
@@ -171,15 +170,3 @@ def test_a_chair_asking_whether_the_township_has_an_organ_is_told_which_levels_d
     # the counties' (dev duty-104)
     answer = default_assistant.ask("乡镇人大能不能设专门委员会？")
     assert "县、自治县、不设区的市、市辖区的人民代表大会根据需要" in answer.answer
-
-
-def test_the_township_shorthand_joins_the_township_s_words() -> None:
-    """乡级 (the statutes' own shorthand) is one concept with the township's words, so a question
-    scores it as it scores 乡、民族乡、镇; a question already saying 乡级 is left as it is."""
-    tokens, synonyms = ["乡", "民族乡", "镇", "辞职"], [{"乡镇", "乡", "民族乡", "镇"}]
-    got_tokens, got_synonyms = with_township_shorthand(tokens, synonyms)
-    assert got_tokens == [*tokens, "乡级"] and got_synonyms == [{"乡镇", "乡", "民族乡", "镇", "乡级"}]
-    assert synonyms == [{"乡镇", "乡", "民族乡", "镇"}]  # the caller's lists are not changed
-    # 「镇人大代表…」: no pair spelled the township out, its word joins the shorthand
-    assert with_township_shorthand(["镇", "代表"], []) == (["镇", "代表", "乡级"], [{"乡级", "镇"}])
-    assert with_township_shorthand(["乡级", "代表"], []) == (["乡级", "代表"], [])
