@@ -27,11 +27,13 @@ _GLUED_DIVISION = re.compile(
 )
 # units counted by a number before them: 「多少天先送到」 is 多少天 + 先, not a person 天先
 _UNIT = re.compile(r"[天日月年周次条款项届]")
-# a number and its measure word: jieba tags 「那四本预算」's 四本 and 三本 places
-_COUNTED = re.compile(r"[一二三四五六七八九十两几数]+[本个位名件条项次届批些回段所家户张份]")
 # this, that, each and the measure word after them: 「这段时间」 is 这 + 段 + 时间, not 这 + a 段时间
 _DEMONSTRATIVES = frozenset(["这", "那", "哪", "每", "此", "该"])
-_MEASURE = re.compile(r"[段个位次件名届批些回项条]")
+_MEASURE_WORDS = "段个位次件名届批些回项条"
+_MEASURE = re.compile(f"[{_MEASURE_WORDS}]")
+# a number and its measure word (those above and 本所家户张份): jieba tags 「那四本预算」's 四本 and
+# 三本 places
+_COUNTED = re.compile(f"[一二三四五六七八九十两几数]+[{_MEASURE_WORDS}本所家户张份]")
 # a negation modifies a verb or an adjective, never a name: jieba's dictionary tags some common
 # words as places (「跟议题不沾边」: 沾边 ns; 不塞车)
 _NEGATIONS = frozenset(["不", "没", "没有", "未", "别", "不要", "不会"])
