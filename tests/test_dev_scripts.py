@@ -107,3 +107,53 @@ def test_walk_diff_prints_the_questions_whose_answers_changed(tmp_path: Path) ->
     assert shown.returncode == 0, shown.stderr
     assert "罢免案怎么提？" in shown.stdout and "乡镇人大一年开几次会？" not in shown.stdout
     assert "1 of 2 questions in both files changed" in shown.stdout
+
+
+def _walk(path: Path, answers: dict[str, tuple[str, bool, list[str]]]) -> Path:
+    records = [{"q": q, "answer": a, "abstained": ab, "citations": c} for q, (a, ab, c) in answers.items()]
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_walk_blind_pairs_hide_which_answer_is_new_and_tally_counts_the_verdicts(tmp_path: Path) -> None:
+    old = _walk(
+        tmp_path / "old.json",
+        {
+            "乡镇人大一年开几次会？": ("至少举行两次。", False, ["组织法第十四条"]),
+            "罢免案怎么提？": ("由主席团提出。", False, ["组织法第二十九条"]),
+            "代表证丢了怎么办？": ("未找到依据。", True, []),
+            "镇长谁选？": ("由人代会选举。", False, ["组织法第十二条", "a"]),
+        },
+    )
+    new = _walk(
+        tmp_path / "new.json",
+        {
+            "乡镇人大一年开几次会？": ("至少举行两次。", False, ["组织法第十四条"]),
+            "罢免案怎么提？": ("由代表联名提出。", False, ["选举法第五十条"]),
+            "代表证丢了怎么办？": ("由人大制发。", False, ["代表法第四十九条"]),
+            "镇长谁选？": ("由本级人代会选举。", False, ["组织法第十二条", "b"]),  # same first
+        },
+    )
+    out = tmp_path / "blind"
+    shown = _run("walk.py", "blind", str(old), str(new), str(out), "--parts", "1")
+    assert shown.returncode == 0, shown.stderr
+    assert "2 questions whose first citation or abstention changed" in shown.stdout
+    text = (out / "pairs0.md").read_text(encoding="utf-8")
+    assert "罢免案怎么提？" in text and "代表证丢了怎么办？" in text and "镇长谁选？" not in text
+    assert "（拒答）" in text and "old" not in text and "new" not in text  # nothing tells them apart
+    assert "（拒答）" in (out / "INSTRUCTIONS.md").read_text(encoding="utf-8")
+    key = json.loads((out / "key.json").read_text(encoding="utf-8"))
+    assert len(key) == 2
+    # the judge prefers the new answer of the first block and finds the second a draw
+    first, second = sorted(key)
+    prefer_new = "A" if key[first]["A"] == "new" else "B"
+    (out / "verdicts0.txt").write_text(
+        f"{first} {prefer_new} 新答案引对了条文\n{second} = 都不对\n", encoding="utf-8"
+    )
+    shown = _run("walk.py", "tally", str(out))
+    assert shown.returncode == 0, shown.stderr
+    assert "old better 0, new better 1, equal 1 (2 judged)" in shown.stdout
+    (out / "verdicts0.txt").write_text(f"{first} {prefer_new} 只判了一个\n", encoding="utf-8")
+    assert f"not judged (1): {second}" in _run("walk.py", "tally", str(out)).stdout
+    missing = _run("walk.py", "tally", str(tmp_path / "none"))
+    assert missing.returncode == 1 and "no key of a blind comparison" in missing.stderr

@@ -2,16 +2,28 @@
 
     python scripts/dev/walk.py answer OUT.json [--index indexes/default]
     python scripts/dev/walk.py diff OLD.json NEW.json
+    python scripts/dev/walk.py blind OLD.json NEW.json DIR [--parts 2]
+    python scripts/dev/walk.py tally DIR
 
 `answer` writes a JSON list of {q, answer, abstained, citations} (citations as labels, in order);
 `diff` prints the questions whose answer, abstention or citations differ between two such files.
 The walkthrough has no gold answers: the diff is for reading, not scoring.
+
+`blind` is for scoring them all the same: the questions whose first citation or abstention differs,
+each with its two answers as 【A】 and 【B】 in a random order, in DIR/pairs<n>.md, the rules for
+judging them in DIR/INSTRUCTIONS.md (hand a helper both: "judge DIR/pairs0.md as
+DIR/INSTRUCTIONS.md says"), which answer is which in DIR/key.json. A judge writes
+DIR/verdicts<n>.txt, one `<id> <A|B|=> <reason>` a line; `tally` counts old better, new better and
+equal. The walkthrough asks as chairs do, shorter than most gold questions: a change the dev
+questions liked was judged worse here in 73 of 154 pairs and better in 45 (eval/RESULTS.md, step 159).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -134,6 +146,90 @@ def diff(old_path: Path, new_path: Path, width: int) -> None:
             print(f"{label} ({len(only)}): {' / '.join(sorted(only)[:10])}{more}")
 
 
+# --- blind judging ---------------------------------------------------------------------------------
+INSTRUCTIONS = """\
+# Judging two versions of the assistant's answers
+
+Each block `### <id>` of a pairs file has a question asked by a township congress chair or deputy
+and two answers, 【A】 and 【B】, from two versions of the assistant, each quoted from statutes or
+speeches with its sources (依据). An answer marked （拒答） is an abstention (no basis found).
+
+For each block decide which answer better serves the asker: does the answer, its first cited
+source especially, address what was asked, with the provision of the right level (乡镇, 县级,
+全国)?
+
+- One answer's first sources state what was asked and the other's do not: that one.
+- An abstention beats an answer citing provisions beside the point; a relevant answer beats an
+  abstention.
+- Both as good, or both as bad: `=`.
+
+Judge from your own knowledge of the laws (地方组织法, 代表法, 选举法, 监督法, 预算法, 宪法, 立法法 …);
+the order of A and B is random. Write `verdicts<n>.txt` beside `pairs<n>.md`, one line a block:
+`<id> <A|B|=> <a few words of reason>`, every block of the file.
+"""
+
+VERDICT = re.compile(r"^(\S+)\s+([AB=])(?:\s|$)")
+
+
+def _first_moved(old: Record, new: Record) -> bool:
+    return old["citations"][:1] != new["citations"][:1] or old["abstained"] != new["abstained"]
+
+
+def _judged_text(record: Record) -> str:
+    if record["abstained"]:
+        return "（拒答）" + record["answer"][:300]
+    return record["answer"][:700] + "\n   依据：" + "；".join(record["citations"][:3])
+
+
+def blind(old_path: Path, new_path: Path, out: Path, parts: int, seed: int) -> None:
+    old, new = load_walk(old_path), load_walk(new_path)
+    moved = [(q, old[q], r) for q, r in new.items() if q in old and _first_moved(old[q], r)]
+    rng = random.Random(seed)
+    rng.shuffle(moved)
+    out.mkdir(parents=True, exist_ok=True)
+    key: dict[str, dict[str, str]] = {}
+    for part in range(parts):
+        blocks = []
+        for i, (question, before, after) in enumerate(moved[part::parts]):
+            new_first = rng.random() < 0.5
+            a, b = (after, before) if new_first else (before, after)
+            block_id = f"P{part}-{i:03d}"
+            key[block_id] = {"q": question, "A": "new" if new_first else "old"}
+            blocks.append(
+                f"### {block_id}\n问题：{question}\n【A】{_judged_text(a)}\n【B】{_judged_text(b)}\n"
+            )
+        (out / f"pairs{part}.md").write_text("\n".join(blocks), encoding="utf-8")
+    (out / "INSTRUCTIONS.md").write_text(INSTRUCTIONS, encoding="utf-8")
+    (out / "key.json").write_text(json.dumps(key, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(
+        f"{len(moved)} questions whose first citation or abstention changed, in {parts} pairs files in {out}"
+    )
+
+
+def tally(out: Path) -> None:
+    try:
+        key = json.loads((out / "key.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise WalkError(f"{out / 'key.json'}: no key of a blind comparison ({exc})") from exc
+    verdicts: dict[str, str] = {}
+    for path in sorted(out.glob("verdicts*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            found = VERDICT.match(line.strip())
+            if found and found.group(1) in key:
+                verdicts[found.group(1)] = found.group(2)
+    counts = {"old": 0, "new": 0, "=": 0}
+    other = {"old": "new", "new": "old"}
+    for block_id, verdict in verdicts.items():
+        a_is = key[block_id]["A"]
+        counts["=" if verdict == "=" else a_is if verdict == "A" else other[a_is]] += 1
+    old, new, same = counts["old"], counts["new"], counts["="]
+    print(f"old better {old}, new better {new}, equal {same} ({len(verdicts)} judged)")
+    missing = sorted(key.keys() - verdicts.keys())
+    if missing:
+        more = " …" if len(missing) > 10 else ""
+        print(f"not judged ({len(missing)}): {' '.join(missing[:10])}{more}")
+
+
 # --- command line ----------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -154,6 +250,16 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("old", type=Path, help="the earlier walk file")
     compare.add_argument("new", type=Path, help="the later walk file")
     compare.add_argument("--width", type=int, default=300, help="characters of answer text shown (300)")
+
+    pairs = commands.add_parser("blind", help="pairs of changed answers to judge blind, in DIR")
+    pairs.add_argument("old", type=Path, help="the earlier walk file")
+    pairs.add_argument("new", type=Path, help="the later walk file")
+    pairs.add_argument("out", type=Path, help="the directory to write")
+    pairs.add_argument("--parts", type=int, default=2, help="pairs files, one a judge (2)")
+    pairs.add_argument("--seed", type=int, default=7, help="of the random order (7)")
+
+    count = commands.add_parser("tally", help="count the verdicts written in DIR")
+    count.add_argument("out", type=Path, help="the directory `blind` wrote")
     return parser
 
 
@@ -162,8 +268,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "answer":
             answer(args.out, args.index, args.questions)
-        else:
+        elif args.command == "diff":
             diff(args.old, args.new, args.width)
+        elif args.command == "blind":
+            blind(args.old, args.new, args.out, max(1, args.parts), args.seed)
+        else:
+            tally(args.out)
     except WalkError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
