@@ -175,3 +175,16 @@ def level_match(asked: frozenset[str], passage: frozenset[str]) -> int:
     if asked & passage:
         return 1
     return -2 if passage == {NATIONAL} else -1
+
+
+def ranking_level(asked: frozenset[str], passage: frozenset[str]) -> int:
+    """The ranker's level evidence: level_match, and for a question naming no level -1 for a
+    passage about the NPC only. The assistant is asked by township and county chairs and
+    deputies, whose 人大常委会 is the county's and whose 代表 are local deputies: of the
+    walk-through's level-less questions, 「人大常委会组成人员辞职要经过谁同意？」 had 全国人大议事规则第
+    四十三条 first and 地方组织法第三十二条 under it, 「质询案由谁答复？」 the NPC's rule first and
+    监督法第五十二条 second. A national rule still answers when no local one does (立法法 on
+    法律草案), and a question naming the NPC (全国人大, 国务院) asks about that level."""
+    if not asked:
+        return -1 if passage == {NATIONAL} else 0
+    return level_match(asked, passage)

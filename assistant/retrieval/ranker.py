@@ -18,7 +18,7 @@ import numpy as np
 
 from assistant.index.store import Snapshot
 from assistant.retrieval.bodies import body_match, lead_bodies
-from assistant.retrieval.levels import level_match
+from assistant.retrieval.levels import ranking_level
 from assistant.text.answer_types import ASKS_QUANTITY, STATES_QUANTITY, answer_type, states
 from assistant.types import Chunk
 
@@ -92,7 +92,7 @@ def candidate_features(
             float(chunk.doc_id in cands.named_docs),  # type: ignore[attr-defined]
             float(chunk.kind in cands.hinted_kinds),  # type: ignore[attr-defined]
             float(chunk.kind in cands.named_kinds),  # type: ignore[attr-defined]
-            float(level_match(cands.levels, snap.levels[pos])),  # type: ignore[attr-defined]
+            float(ranking_level(cands.levels, snap.levels[pos])),  # type: ignore[attr-defined]
             float(body_match(asked_bodies, lead_bodies(chunk.lead or chunk.text))) if asked_bodies else 0.0,
             float(wants_quantity and bool(STATES_QUANTITY.search(chunk.text))),
             float(bool(kind) and states(kind, chunk.text)),

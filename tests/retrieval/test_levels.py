@@ -14,6 +14,7 @@ from assistant.retrieval.levels import (
     level_match,
     passage_levels,
     question_levels,
+    ranking_level,
 )
 from assistant.service import Assistant
 from assistant.types import Chunk, DocKind
@@ -112,6 +113,36 @@ def test_level_match_rewards_the_asked_level_and_penalises_only_other_levels() -
     # local congress, however close their words to a township question's
     assert level_match(asked, frozenset({NATIONAL})) == -2
     assert level_match(frozenset({NATIONAL}), frozenset({TOWNSHIP})) == -1
+
+
+def test_a_question_naming_no_level_ranks_the_npcs_own_rules_below_the_local_ones() -> None:
+    none = frozenset[str]()
+    assert ranking_level(none, frozenset({NATIONAL})) == -1  # a chair's 人大常委会 is the county's
+    assert ranking_level(none, frozenset({NATIONAL, COUNTY})) == 0  # 全国人大和地方各级人大…
+    assert ranking_level(none, frozenset({COUNTY})) == 0
+    assert ranking_level(none, frozenset()) == 0
+    for asked in (frozenset({TOWNSHIP}), frozenset({NATIONAL}), frozenset({COUNTY, TOWNSHIP})):
+        for passage in (frozenset({NATIONAL}), frozenset({COUNTY}), frozenset()):
+            assert ranking_level(asked, passage) == level_match(asked, passage)
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        (
+            "人大常委会组成人员辞职要经过谁同意？",
+            ("地方各级人民代表大会和地方各级人民政府组织法", "第三十二条"),
+        ),
+        ("质询案由谁答复？", ("监督法", "第五十二条")),
+        ("全国人大常委会组成人员辞职要经过谁同意？", ("全国人民代表大会议事规则", "第四十三条")),
+        ("法律草案要不要向社会公布征求意见？", ("立法法", "第")),  # no local rule: the NPC's answers
+    ],
+)
+def test_the_local_rule_comes_first_unless_the_npc_is_asked_about_or_alone_answers(
+    default_assistant: Assistant, question: str, first: tuple[str, str]
+) -> None:
+    top = default_assistant.search(question, 1)[0].chunk
+    assert first[0] in top.title and top.section.startswith(first[1]), (top.title, top.section)
 
 
 LOCAL_ORGANS = "中华人民共和国地方各级人民代表大会和地方各级人民政府组织法"
