@@ -157,3 +157,6 @@ def test_walk_blind_pairs_hide_which_answer_is_new_and_tally_counts_the_verdicts
     assert f"not judged (1): {second}" in _run("walk.py", "tally", str(out)).stdout
     missing = _run("walk.py", "tally", str(tmp_path / "none"))
     assert missing.returncode == 1 and "no key of a blind comparison" in missing.stderr
+    blocked = _run("walk.py", "blind", str(old), str(new), str(old / "sub"))  # under a file
+    assert blocked.returncode == 1 and "cannot write the pairs here" in blocked.stderr
+    assert "Traceback" not in blocked.stderr

@@ -186,7 +186,10 @@ def blind(old_path: Path, new_path: Path, out: Path, parts: int, seed: int) -> N
     moved = [(q, old[q], r) for q, r in new.items() if q in old and _first_moved(old[q], r)]
     rng = random.Random(seed)
     rng.shuffle(moved)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WalkError(f"{out}: cannot write the pairs here ({exc})") from exc
     key: dict[str, dict[str, str]] = {}
     for part in range(parts):
         blocks = []
