@@ -38,9 +38,11 @@ QUESTIONS = Path(__file__).resolve().parents[2] / "eval" / "questions.jsonl"
 # questions on articles the set touched least), 741 answerable, before any change for them: set
 # about four under; 0.821 / 0.960 / 0.980 / 0.882 with the twenty-fifth's 60, 788 answerable,
 # after its first changes and before any for them: set about four under; 0.815 / 0.963 / 0.977 /
-# 0.878 with the twenty-sixth's 60, 832 answerable, after its changes: set about four under);
+# 0.878 with the twenty-sixth's 60, 832 answerable, after its changes: set about four under;
+# 0.786 / 0.951 / 0.970 / 0.857 with the twenty-seventh's 155 walk-through questions, 979
+# answerable, the chairs' short questions, far harder than the rest (R@1 0.626): about four under);
 # the same code moves by a question or two from one CPU to another (eval/RESULTS.md).
-RETRIEVAL_FLOOR = {"R@1": 0.810, "R@5": 0.958, "R@10": 0.972, "MRR@10": 0.873}
+RETRIEVAL_FLOOR = {"R@1": 0.782, "R@5": 0.947, "R@10": 0.966, "MRR@10": 0.853}
 ANSWER_FLOOR = {
     # 0.867 when set (2026-12-02, series in speeches); 0.899, 0.882 with the twelfth's 18; 0.899
     # after the fifteenth; 0.891 with the nineteenth's 80 (their multi questions are hard); 0.868
@@ -50,8 +52,9 @@ ANSWER_FLOOR = {
     # 80, before any change for them; 0.847 with the twenty-fourth's 60, before any change for them,
     # 0.844 with its second 70, before any change for them; 0.850 with the twenty-fifth's 60, after
     # its first changes and before any for them: about four questions under; 0.850 with the
-    # twenty-sixth's 60, after its changes: kept
-    "key_coverage": 0.845,
+    # twenty-sixth's 60, after its changes: kept; 0.835 with the twenty-seventh's 155
+    # walk-through questions (0.749 on them): about four questions under
+    "key_coverage": 0.831,
     "citations_verbatim": 1.0,
     "markers_resolve": 1.0,
     "cited_relevant": 0.85,  # 0.928 after the fifteenth session
@@ -94,13 +97,15 @@ def test_abstention_does_not_regress(report) -> None:  # type: ignore[no-untyped
     # under (108: 0.557); 119 of 218 (0.546) with the twenty-fourth's 24 (6 abstained when added)
     # and its rules: two under (117: 0.537); 122 of 231 (0.528) with the twenty-fifth's 13 (4
     # abstained when added): two under (120: 0.519); 130 of 247 (0.526) with the twenty-sixth's 16
-    # (5 abstained when added) and its changes: two under (128: 0.518)
-    assert answers["abstain_recall"] >= 0.518
+    # (5 abstained when added) and its changes: two under (128: 0.518); 132 of 255 (0.518) with
+    # the twenty-seventh's 8 (2 abstained when added): two under (130: 0.510)
+    assert answers["abstain_recall"] >= 0.509
     # 0.004 (1 of 223) after the fifteenth session, 1 of 282 after the nineteenth, 2 of 338 after
     # the twentieth, 4 of 397 with the twenty-first's 80, 6 of 457 with its second 80, 8 of 517
     # with the twenty-second's 80, 10 of 577 with its second 80, 13 of 635 with the twenty-third's
     # 80 before any change for them, 10 of 741 with the twenty-fourth's 130, 11 of 788 with the
-    # twenty-fifth's 60, 14 of 832 with the twenty-sixth's 60; the issue's target is 0.05
+    # twenty-fifth's 60, 14 of 832 with the twenty-sixth's 60, 16 of 979 with the
+    # twenty-seventh's 155; the issue's target is 0.05
     assert answers["false_abstention"] <= 0.03
 
 
