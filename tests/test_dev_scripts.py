@@ -86,20 +86,21 @@ def test_a_missing_report_is_a_clear_error(tmp_path: Path) -> None:
     assert "no such file or directory" in shown.stderr and "Traceback" not in shown.stderr
 
 
+def _walk(path: Path, answers: dict[str, tuple[str, bool, list[str]]]) -> Path:
+    records = [{"q": q, "answer": a, "abstained": ab, "citations": c} for q, (a, ab, c) in answers.items()]
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
 def test_walk_diff_prints_the_questions_whose_answers_changed(tmp_path: Path) -> None:
     def walk(name: str, answer: str) -> Path:
-        records = [
+        return _walk(
+            tmp_path / name,
             {
-                "q": "乡镇人大一年开几次会？",
-                "answer": "至少举行两次。",
-                "abstained": False,
-                "citations": ["a"],
+                "乡镇人大一年开几次会？": ("至少举行两次。", False, ["a"]),
+                "罢免案怎么提？": (answer, False, ["b"]),
             },
-            {"q": "罢免案怎么提？", "answer": answer, "abstained": False, "citations": ["b"]},
-        ]
-        path = tmp_path / name
-        path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
-        return path
+        )
 
     shown = _run(
         "walk.py", "diff", str(walk("old.json", "由主席团提出。")), str(walk("new.json", "由代表联名提出。"))
@@ -107,12 +108,6 @@ def test_walk_diff_prints_the_questions_whose_answers_changed(tmp_path: Path) ->
     assert shown.returncode == 0, shown.stderr
     assert "罢免案怎么提？" in shown.stdout and "乡镇人大一年开几次会？" not in shown.stdout
     assert "1 of 2 questions in both files changed" in shown.stdout
-
-
-def _walk(path: Path, answers: dict[str, tuple[str, bool, list[str]]]) -> Path:
-    records = [{"q": q, "answer": a, "abstained": ab, "citations": c} for q, (a, ab, c) in answers.items()]
-    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
-    return path
 
 
 def test_walk_blind_pairs_hide_which_answer_is_new_and_tally_counts_the_verdicts(tmp_path: Path) -> None:
