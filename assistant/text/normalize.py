@@ -214,6 +214,20 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     # 或者原选举单位补选」)
     ("出缺怎么办", "出缺补选"),
     ("空缺怎么办", "出缺补选"),
+    # a deputy who dies: his status ends (代表法第六十二条: 「代表去世的，其代表资格自然终止」) and his
+    # seat falls vacant (选举法第五十七条: 「代表在任期内，因故出缺，由原选区或者原选举单位补选」), which
+    # says no word of death: 「人大代表去世了名额怎么办？」 had 第五十七条 29th, below the articles on
+    # fixing 名额. Both wordings, one concept each.
+    ("去世", "去世、因故出缺"),
+    ("过世", "去世、因故出缺"),
+    ("离世", "去世、因故出缺"),
+    ("病故", "去世、因故出缺"),
+    # whether someone is still a deputy is whether his 代表资格 has ended (代表法第六十二条: 「代表有下列
+    # 情形之一的，其代表资格终止」): 「乡镇人大代表退休了还能当代表吗？」 had it 6th, below 第六十一条 on
+    # suspension; not 「还能接着当代表吗」 after a suspension, answered by 第六十一条's 恢复执行
+    ("还能当代表", "其代表资格终止"),
+    ("还是代表吗", "其代表资格终止吗"),
+    ("还算代表吗", "其代表资格终止吗"),
     # 代表法第八条: 「代表应当…（一）模范地遵守宪法和法律，保守国家秘密」
     ("保密", "保守国家秘密"),
     # 代表法第五十五条: 「有义务协助代表执行代表职务而拒绝履行义务的，有关单位应当予以批评教育」

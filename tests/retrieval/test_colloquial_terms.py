@@ -83,3 +83,25 @@ def test_a_proposal_after_a_situation_is_searched_for_its_topic(default_assistan
     assert hits[0].chunk.title.endswith("预算法") and "提供担保" in hits[0].chunk.text, [
         (h.chunk.title, h.chunk.section) for h in hits
     ]
+
+
+def test_a_deputy_who_died_leaves_a_seat_vacant(default_assistant: Assistant) -> None:
+    """去世 ends a deputy's status (代表法第六十二条) and leaves his seat vacant, 因故出缺 (选举法第五十七条:
+    「…因故出缺，由原选区或者原选举单位补选」): the walk-through's 「人大代表去世了名额怎么办？」 had
+    第五十七条 29th, below the articles on fixing 名额. Both are now the first two, and answered."""
+    for question in ("人大代表去世了名额怎么办？", "代表过世了怎么办？"):
+        hits = default_assistant.search(question, 2)
+        texts = " ".join(h.chunk.text for h in hits)
+        assert "代表去世的，其代表资格自然终止" in texts and "因故出缺" in texts, [
+            (h.chunk.title, h.chunk.section) for h in hits
+        ]
+    answer = default_assistant.ask("人大代表去世了怎么办？").answer
+    assert "代表去世的，其代表资格自然终止" in answer and "补选" in answer, answer
+
+
+def test_whether_one_is_still_a_deputy_is_whether_the_status_ended(default_assistant: Assistant) -> None:
+    """还能当代表 asks whether 其代表资格终止 (代表法第六十二条): of 「…外出打工了，还能当代表吗？」 the
+    top ten held no article on it, of 「…退休了…」 it was 6th."""
+    for question in ("镇人大代表外出打工了，还能当代表吗？", "乡镇人大代表退休了还能当代表吗？"):
+        hits = default_assistant.search(question, 3)
+        assert any("其代表资格终止" in h.chunk.text for h in hits), [(h.chunk.title, h.chunk.section) for h in hits]
