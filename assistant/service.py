@@ -36,6 +36,7 @@ from assistant.answering.extractive import (
     ExtractiveAnswerer,
     abstention,
     named_silent,
+    unnamed_article,
 )
 from assistant.answering.llm import FALLBACK_NOTICE, UNSUPPORTED_NOTICE, LLMAnswerer, LLMError
 from assistant.config import Settings
@@ -159,6 +160,11 @@ class Assistant:
         counted = self._article_count(question.strip(), cands.counted_docs)
         if counted is not None:
             return counted, replace(evidence, confidence=1.0), hits
+        if cands.unnamed_article is not None:
+            number, holding = cands.unnamed_article
+            listed = hits[: len(cands.pinned)]
+            answer = unnamed_article(question.strip(), f"第{_numeral(number)}条", listed, len(holding))
+            return answer, replace(evidence, confidence=answer.confidence), hits
         # a quote said to be from a law the index holds (「“…”，这话出自选举法第几条？」) is looked for
         # there, as worded from memory as it may be
         quote = "" if cands.named_docs else quoted_source(question)

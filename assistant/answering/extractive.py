@@ -13,6 +13,7 @@ from assistant.chunking.law import part_span
 from assistant.chunking.sentences import opens_list, sentence_spans
 from assistant.config import AnswerSettings
 from assistant.loading.metadata import header_entries
+from assistant.retrieval.lookup import title_aliases
 from assistant.retrieval.levels import (
     TOWNSHIP,
     asked_levels,
@@ -74,6 +75,13 @@ ABSTAIN_MESSAGE = "知识库中未找到关于「{q}」的依据。请换个说�
 NO_SUCH_ARTICLE = "知识库中的《{title}》没有第{article}条（共{count}条），请核对条号。"
 # a question asking how many articles a law has: its last article is cited (「监督法一共有多少条？」)
 ARTICLE_COUNT = "知识库中的《{title}》共{count}条，最后一条是{article}[{n}]。"
+# an article asked for with no law named (「第十二条是什么内容？」): the opening of that article in
+# each document holding it, closest to townships first
+UNNAMED_ARTICLE = "问题没有说明是哪部法律、法规的{article}。知识库中{count}部法律、法规有{article}{shown}："
+UNNAMED_SHOWN = "，以下是与乡镇人大工作最相关的{shown}部"
+UNNAMED_ITEM = "\n《{title}》{article}：{opening}[{n}]"
+UNNAMED_MISSING = "问题没有说明是哪部法律、法规的{article}，知识库中也没有哪部法律、法规有{article}，请核对条号。"
+UNNAMED_NOTICE = "请在问题中写明法律名称，例如「{name}{article}是什么内容？」，即可得到该条全文。"
 # a question asking what a law says that the index does not hold (「监察法里…是第几条规定的？」)
 LAW_NOT_INDEXED = (
     "知识库中没有收录《{title}》，无法给出它的规定。"
@@ -513,6 +521,34 @@ def named_silent(question: str, named: Sequence[Hit], confidence: float) -> Answ
     )
     shown = abstention(question, confidence)
     return replace(shown, answer=said + shown.answer, citations=build_citations(named))
+
+
+OPENING_CHARS = 80  # an article's opening shown in a listing of articles, at most
+
+
+def unnamed_article(question: str, article: str, listed: Sequence[Hit], count: int) -> Answer:
+    """The answer to 「第十二条是什么内容？」, which names no law: the opening of that article in each
+    listed document (the retriever's order), each cited, and how many documents have one; the
+    notice says how to ask for one law's article whole. An abstention when no document has one."""
+    if not listed:
+        return Answer(question, UNNAMED_MISSING.format(article=article), True, (), confidence=0.0)
+    said = UNNAMED_ARTICLE.format(
+        article=article, count=count, shown=UNNAMED_SHOWN.format(shown=len(listed)) if len(listed) < count else ""
+    )
+    said += "".join(
+        UNNAMED_ITEM.format(title=hit.chunk.title, article=article, opening=_opening(hit.chunk), n=i + 1)
+        for i, hit in enumerate(listed)
+    )
+    name = min(title_aliases(listed[0].chunk.title), key=len)
+    notice = UNNAMED_NOTICE.format(name=name, article=article)
+    return Answer(question, said, False, build_citations(listed), confidence=1.0, notice=notice)
+
+
+def _opening(chunk: Chunk) -> str:
+    """An article's first sentence without its number, cut at OPENING_CHARS."""
+    text = re.sub(r"\s+", "", chunk.text.removeprefix(chunk.article))
+    end = next((i + 1 for i, ch in enumerate(text) if ch in "。；：！？"), len(text))
+    return text[:end] if end <= OPENING_CHARS else text[:OPENING_CHARS] + "……"
 
 
 def _as_statement(sentence: str) -> str:

@@ -84,6 +84,19 @@ class Snapshot:
         return [chunk_levels(c) for c in self.chunks]
 
     @cached_property
+    def township_share(self) -> dict[str, float]:
+        """doc_id -> the share of its passages that speak of townships (see retrieval.levels): how
+        close a document is to the assistant's askers, township chairs and deputies."""
+        from assistant.retrieval.levels import TOWNSHIP
+
+        total: dict[str, int] = {}
+        township: dict[str, int] = {}
+        for c, levels in zip(self.chunks, self.levels, strict=True):
+            total[c.doc_id] = total.get(c.doc_id, 0) + 1
+            township[c.doc_id] = township.get(c.doc_id, 0) + (TOWNSHIP in levels)
+        return {doc_id: township[doc_id] / n for doc_id, n in total.items()}
+
+    @cached_property
     def articles(self) -> dict[tuple[str, int], list[int]]:
         found: dict[tuple[str, int], list[int]] = {}
         for i, c in enumerate(self.chunks):

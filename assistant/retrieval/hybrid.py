@@ -15,7 +15,7 @@ from assistant.retrieval.bodies import bodies
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.fusion import rrf, zscore
 from assistant.retrieval.levels import asked_levels, level_match
-from assistant.retrieval.lookup import LawResolver, named_part
+from assistant.retrieval.lookup import LawResolver, asks_article_only, named_part
 from assistant.retrieval.ranker import (
     ANSWER_FEATURES,
     PLACE_FEATURES,
@@ -41,6 +41,8 @@ TOPICAL_HITS = 3  # the abstention rules judge this many passages of Candidates.
 # A message's questions searched one by one, at most: each costs a search (about 27 ms), and a
 # message of 1,000 characters may hold a hundred question marks.
 MAX_SEARCHED_QUESTIONS = 4
+# Documents whose article a question naming no law asks for are listed, at most (Candidates.unnamed_article)
+UNNAMED_LISTED = 5
 STATUTES = tuple(kind for kind in DocKind if kind.statute)  # the kinds a legal basis is in
 
 
@@ -61,6 +63,9 @@ class Candidates:
     part: tuple[int, int] = (0, 0)
     # articles named in the question that the law named does not have: (doc_id, number)
     missing_articles: list[tuple[str, int]] = field(default_factory=list)
+    # an article asked for with no law named (「第十二条是什么内容？」): its number and every document
+    # holding it, closest to townships first; its first UNNAMED_LISTED are pinned
+    unnamed_article: tuple[int, tuple[str, ...]] | None = None
     named_docs: list[str] = field(default_factory=list)
     # laws the question asks about that the index does not hold (LawResolver.unindexed_laws)
     unindexed_laws: list[str] = field(default_factory=list)
@@ -161,6 +166,11 @@ class HybridRetriever:
         cands.named_kinds = tuple(kind for kind, named in NAMED_KINDS.items() if named.search(nq.original))
         if self.lookup:
             cands.pinned, cands.missing_articles = self._pinned(snap, resolver, nq, filters, allowed)
+            if not cands.pinned and not cands.named_docs:
+                cands.unnamed_article = self._unnamed_article(snap, resolver, nq, allowed)
+                if cands.unnamed_article is not None:
+                    number, docs = cands.unnamed_article
+                    cands.pinned = [snap.articles[(doc_id, number)][0] for doc_id in docs[:UNNAMED_LISTED]]
             cands.part = named_part(nq.original) if cands.pinned else (0, 0)
         cands.pinned += self._listing(snap, cands, nq.original)
         return cands
@@ -261,6 +271,31 @@ class HybridRetriever:
         for doc_id in asked:
             pinned += [pos for pos in snap.headers.get(doc_id, []) if (mask is None or mask[pos])]
         return pinned, missing
+
+    @staticmethod
+    def _unnamed_article(
+        snap: Snapshot, resolver: LawResolver, nq: NormalizedQuery, mask: np.ndarray | None
+    ) -> tuple[int, tuple[str, ...]] | None:
+        """The article a question asks for naming no law and no topic (「第十二条是什么内容？」),
+        with the documents holding it (none: no document has that many articles), those whose
+        passages speak most of townships first: a township chair's 第十二条 is more likely
+        地方组织法's or 选举法's than 立法法's. None for any other question: one with a topic
+        (「第十二条规定的代表工作委员会干什么？」) is ranked on it, as are the articles of every law;
+        「第十二条、第十三条」 asks for no one article."""
+        if not (asks_article_only(nq.original) or asks_article_only(nq.canonical)):
+            return None
+        refs = resolver.article_refs(nq.original) or resolver.article_refs(nq.canonical)
+        numbers = {ref.article_no for ref in refs if ref.doc_id is None}
+        if len(numbers) != 1:
+            return None
+        number = numbers.pop()
+        docs = [
+            doc_id
+            for doc_id in snap.titles
+            if (found := snap.articles.get((doc_id, number))) and (mask is None or mask[found[0]])
+        ]
+        share = snap.township_share
+        return number, tuple(sorted(docs, key=lambda doc_id: -share[doc_id]))
 
     # --- fusion -----------------------------------------------------------------------------
     def _fuse(self, snap: Snapshot, cands: Candidates, k: int) -> list[Hit]:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from assistant.text.chars import cjk_count
 from assistant.text.numerals import CN_NUMERAL_CHARS, cn_to_int
 
 # Short names whose form cannot be derived from the title by abbreviation alone.
@@ -82,6 +83,22 @@ def named_part(question: str) -> tuple[int, int]:
             except ValueError:
                 return (0, 0)
     return (0, 0)
+
+
+# What a question asking only for an article's text says around its number: 「第十二条是什么内容？」
+# 「请问第12条讲的啥」「第五十一条的原文」
+_ASKS_TEXT = re.compile(
+    r"请问|请|帮我|麻烦|查一下|查查|看看|说说|讲讲|解释|一下|具体|原文|全文|条文|内容|意思|规定"
+    r"|讲|说|写|是|的|了|什么|啥|哪些|有|呢|吗|呀|啊"
+)
+
+
+def asks_article_only(text: str) -> bool:
+    """Whether the text asks for an article's text and says nothing else: 「第十二条是什么内容？」
+    names no law and no topic that would tell which law's article it means."""
+    if not _ARTICLE.search(text):
+        return False
+    return cjk_count(_ASKS_TEXT.sub("", _PART_REF.sub("", text))) == 0
 
 
 def _to_int(number: str) -> int:

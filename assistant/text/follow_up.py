@@ -68,8 +68,18 @@ _SLOTS = (
 )
 
 
+# An article named, with its 款 and 项: 「那第十二条呢？」 after 「代表法第十一条是什么？」 asks for
+# 代表法第十二条, not both articles
+_ARTICLE_REF = re.compile(r"第[零〇一二三四五六七八九十百千0-9]+条(?:第[零〇一二三四五六七八九十0-9]+[款项])*")
+
+
 def _swap(previous: str, replacement: str) -> str:
-    """The previous question with its level or role replaced by the follow-up's, or ''."""
+    """The previous question with its level, role or article replaced by the follow-up's, or ''."""
+    if _ARTICLE_REF.fullmatch(replacement):  # after a question naming no article, it is asked alone
+        refs = list(_ARTICLE_REF.finditer(previous))
+        if not refs:
+            return f"{replacement}是什么内容？"
+        return previous[: refs[-1].start()] + replacement + previous[refs[-1].end() :]
     for slot in _SLOTS:
         new = next((w for w in slot if w in replacement), None)
         old = next((w for w in slot if w in previous), None)

@@ -168,6 +168,32 @@ def test_a_quoted_sentence_no_document_holds_is_said_to_be_missing_with_where_th
     assert told.citations[0].label.endswith("第五条") and "选举法" in told.citations[0].title
 
 
+def test_an_article_asked_for_with_no_law_named_is_listed_from_each_law(default_assistant: Assistant) -> None:
+    """「第十二条是什么内容？」 names no law: it was answered with one sentence of each of three laws'
+    第十二条 run together (宪法's on public property first), with nothing saying which law said what.
+    Now each law's opening is given under its name, the laws closest to townships first, and how
+    to ask for one law's article whole."""
+    answer = default_assistant.ask("第十二条是什么内容？")
+    assert not answer.abstained
+    assert answer.answer.startswith("问题没有说明是哪部法律、法规的第十二条。知识库中")
+    titles = [c.title for c in answer.citations]
+    assert len(titles) == len(set(titles)) >= 3
+    assert all(c.label.endswith("第十二条") or "第十二条第" in c.label for c in answer.citations)
+    assert any(law in titles[0] for law in ("选举法", "代表法", "地方各级人民代表大会和地方各级人民政府组织法"))
+    for c in answer.citations:  # each law named in the answer before its opening, which is verbatim
+        line = next(line for line in answer.answer.splitlines() if line.endswith(f"[{c.n}]"))
+        assert line.startswith(f"《{c.title}》第十二条：")
+        opening = line.split("：", 1)[1].removesuffix(f"[{c.n}]").removesuffix("……")
+        assert opening in c.text.replace("\n", "")
+    assert "第十二条是什么内容？」" in answer.notice
+    # digits too; an article no document has is said to be missing; a topic is searched for
+    assert default_assistant.ask("第12条讲的啥").citations == answer.citations
+    missing = default_assistant.ask("第九百条是什么？")
+    assert missing.abstained and not missing.citations and "没有哪部法律、法规有第九百条" in missing.answer
+    topic = default_assistant.ask("第十二条规定的代表工作委员会是干什么的？")
+    assert not topic.answer.startswith("问题没有说明") and "代表工作委员会" in topic.answer
+
+
 def test_how_many_articles_a_law_has_is_answered_with_its_last_article(default_assistant: Assistant) -> None:
     """「监督法一共有多少条？」 was answered with three sentences on 监督 (confidence 0.79)."""
     answer = default_assistant.ask("监督法一共有多少条？")

@@ -97,3 +97,11 @@ def test_follow_up_detection() -> None:
     assert not is_follow_up("选举经费从哪里出？")
     assert resolve("那县级呢？", ["乡镇人大代表提议案要几个人联名？"]) == "县级人大代表提议案要几个人联名？"
     assert resolve("代表法第五十一条说的什么", ["乡镇人大开会一年开几次？"]) == "代表法第五十一条说的什么"
+
+
+def test_a_follow_up_naming_another_article_swaps_it() -> None:
+    """「那第十二条呢？」 after 「代表法第十一条是什么？」 became 「代表法第十一条第十二条？」, which
+    answered both articles; after a question naming no article, it is asked on its own."""
+    assert resolve("那第十二条呢？", ["代表法第十一条第二款是什么？"]) == "代表法第十二条是什么？"
+    assert resolve("第十二条呢", ["选举法第11条说的什么"]) == "选举法第十二条说的什么"
+    assert resolve("那第十二条呢？", ["乡镇人大一年开几次会？"]) == "第十二条是什么内容？"
