@@ -13,7 +13,6 @@ from assistant.chunking.law import part_span
 from assistant.chunking.sentences import opens_list, sentence_spans
 from assistant.config import AnswerSettings
 from assistant.loading.metadata import header_entries
-from assistant.retrieval.lookup import title_aliases
 from assistant.retrieval.levels import (
     TOWNSHIP,
     asked_levels,
@@ -22,6 +21,7 @@ from assistant.retrieval.levels import (
     passage_levels,
     question_levels,
 )
+from assistant.retrieval.lookup import title_aliases
 from assistant.text.answer_types import ASKS_QUANTITY, STATES_QUANTITY, answer_type, states
 from assistant.text.normalize import concepts
 from assistant.text.parts import asking_parts
@@ -80,7 +80,9 @@ ARTICLE_COUNT = "知识库中的《{title}》共{count}条，最后一条是{art
 UNNAMED_ARTICLE = "问题没有说明是哪部法律、法规的{article}。知识库中{count}部法律、法规有{article}{shown}："
 UNNAMED_SHOWN = "，以下是与乡镇人大工作最相关的{shown}部"
 UNNAMED_ITEM = "\n《{title}》{article}：{opening}[{n}]"
-UNNAMED_MISSING = "问题没有说明是哪部法律、法规的{article}，知识库中也没有哪部法律、法规有{article}，请核对条号。"
+UNNAMED_MISSING = (
+    "问题没有说明是哪部法律、法规的{article}，知识库中也没有哪部法律、法规有{article}，请核对条号。"
+)
 UNNAMED_NOTICE = "请在问题中写明法律名称，例如「{name}{article}是什么内容？」，即可得到该条全文。"
 # a question asking what a law says that the index does not hold (「监察法里…是第几条规定的？」)
 LAW_NOT_INDEXED = (
@@ -533,7 +535,9 @@ def unnamed_article(question: str, article: str, listed: Sequence[Hit], count: i
     if not listed:
         return Answer(question, UNNAMED_MISSING.format(article=article), True, (), confidence=0.0)
     said = UNNAMED_ARTICLE.format(
-        article=article, count=count, shown=UNNAMED_SHOWN.format(shown=len(listed)) if len(listed) < count else ""
+        article=article,
+        count=count,
+        shown=UNNAMED_SHOWN.format(shown=len(listed)) if len(listed) < count else "",
     )
     said += "".join(
         UNNAMED_ITEM.format(title=hit.chunk.title, article=article, opening=_opening(hit.chunk), n=i + 1)

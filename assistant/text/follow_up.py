@@ -70,7 +70,9 @@ _SLOTS = (
 
 # An article named, with its 款 and 项: 「那第十二条呢？」 after 「代表法第十一条是什么？」 asks for
 # 代表法第十二条, not both articles
-_ARTICLE_REF = re.compile(r"第[零〇一二三四五六七八九十百千0-9]+条(?:第[零〇一二三四五六七八九十0-9]+[款项])*")
+_ARTICLE_REF = re.compile(
+    r"第[零〇一二三四五六七八九十百千0-9]+条(?:第[零〇一二三四五六七八九十0-9]+[款项])*"
+)
 
 
 def _swap(previous: str, replacement: str) -> str:

@@ -179,7 +179,9 @@ def test_an_article_asked_for_with_no_law_named_is_listed_from_each_law(default_
     titles = [c.title for c in answer.citations]
     assert len(titles) == len(set(titles)) >= 3
     assert all(c.label.endswith("第十二条") or "第十二条第" in c.label for c in answer.citations)
-    assert any(law in titles[0] for law in ("选举法", "代表法", "地方各级人民代表大会和地方各级人民政府组织法"))
+    assert any(
+        law in titles[0] for law in ("选举法", "代表法", "地方各级人民代表大会和地方各级人民政府组织法")
+    )
     for c in answer.citations:  # each law named in the answer before its opening, which is verbatim
         line = next(line for line in answer.answer.splitlines() if line.endswith(f"[{c.n}]"))
         assert line.startswith(f"《{c.title}》第十二条：")

@@ -104,4 +104,6 @@ def test_whether_one_is_still_a_deputy_is_whether_the_status_ended(default_assis
     top ten held no article on it, of 「…退休了…」 it was 6th."""
     for question in ("镇人大代表外出打工了，还能当代表吗？", "乡镇人大代表退休了还能当代表吗？"):
         hits = default_assistant.search(question, 3)
-        assert any("其代表资格终止" in h.chunk.text for h in hits), [(h.chunk.title, h.chunk.section) for h in hits]
+        assert any("其代表资格终止" in h.chunk.text for h in hits), [
+            (h.chunk.title, h.chunk.section) for h in hits
+        ]
