@@ -79,6 +79,13 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("几个人联名", "代表联名"),
     ("过半", "过半数"),
     ("撤人", "罢免"),
+    # the heads of a government at county level and up are among its 组成人员, whose recall 地方组织法
+    # 第三十一条 rules (「…可以提出对本级…人民政府组成人员…的罢免案」); by name, 县长 only reached 选举法
+    # 第五十条 on recalling county deputies (「罢免县长要多少代表联名？」 had 第三十一条 second)
+    *(
+        (f"罢免{head}", f"罢免人民政府组成人员{head}")
+        for head in ("副县长", "县长", "副区长", "区长", "副市长", "市长", "副省长", "省长")
+    ),
     ("免职", "罢免"),
     ("辞去代表职务", "辞职"),  # 选举法: 「书面提出辞职」「接受辞职」
     ("开得成", "始得举行"),
@@ -139,6 +146,9 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     # who sets a date or a number: 选举法第十一条 「确定选举日期」, 第十三条 「…具体名额，由…依照本法确定」
     ("谁来定", "谁确定"),
     ("谁定", "谁确定"),
+    # whom one turns to: statutes say to whom one 提出 a complaint or request (选举法第二十九条: 「对于
+    # 公布的选民名单有不同意见的，可以…向选举委员会提出申诉」)
+    ("找谁", "向谁提出"),
     ("谁来管", "谁管理"),  # 预算法第六十五条: 「各级预算周转金由本级政府财政部门管理」
     ("谁管", "谁管理"),
     # what a thing is for: 预算法第四十一条 「…设置预算周转金，用于…调剂…季节性收支差额」
@@ -202,6 +212,10 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("参会", "出席会议"),
     # a tie: 选举法第四十五条, 地方组织法第二十九条: 「如遇票数相等不能确定当选人时，应当就票数相等的…
     # 再次投票」
+    # more ballots cast than voters: 选举法第四十四条 「每次选举所投的票数，多于投票人数的无效」
+    ("被多投了", "所投的票数多于投票人数"),
+    ("被多投", "所投的票数多于投票人数"),
+    ("多投了", "所投的票数多于投票人数"),
     ("票数一样", "票数相等"),
     ("票数相同", "票数相等"),
     ("票一样多", "票数相等"),
