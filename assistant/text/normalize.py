@@ -228,6 +228,11 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     # 或者原选举单位补选」)
     ("出缺怎么办", "出缺补选"),
     ("空缺怎么办", "出缺补选"),
+    # what is done about an unfit deputy is the voters' recall (选举法第四十九条: 「代表受选民和原选举单位
+    # 的监督。选民或者选举单位都有权罢免自己选出的代表」): 「人大代表不称职怎么办？」 had 代表法第九条
+    # on what counts as a deputy's work first
+    ("代表不称职怎么办", "代表不称职，选民罢免自己选出的代表"),
+    ("代表不合格怎么办", "代表不称职，选民罢免自己选出的代表"),
     # a deputy who dies: his status ends (代表法第六十二条: 「代表去世的，其代表资格自然终止」) and his
     # seat falls vacant (选举法第五十七条: 「代表在任期内，因故出缺，由原选区或者原选举单位补选」), which
     # says no word of death: 「人大代表去世了名额怎么办？」 had 第五十七条 29th, below the articles on

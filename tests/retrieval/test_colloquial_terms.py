@@ -109,15 +109,17 @@ def test_whether_one_is_still_a_deputy_is_whether_the_status_ended(default_assis
         ]
 
 
-def test_recall_of_a_county_head_whom_to_turn_to_and_ballots_cast_over(default_assistant: Assistant) -> None:
+def test_chairs_words_for_what_statutes_say_otherwise(default_assistant: Assistant) -> None:
     """Three of the walk-through's chairs' questions whose statute says it otherwise: 县长 is among
     the 人民政府组成人员 whose recall 地方组织法第三十一条 rules (选举法第五十条, on recalling county
     deputies, came first); 找谁 is 向谁提出 (选举法第二十九条 「…向选举委员会提出申诉」, second); 多投
-    is 「所投的票数多于投票人数」 (选举法第四十四条, second)."""
+    is 「所投的票数多于投票人数」 (选举法第四十四条, second); what is done about an unfit deputy is
+    the voters' recall (选举法第四十九条)."""
     for question, stated in (
         ("罢免县长要多少代表联名？", "人民政府组成人员"),
         ("选民名单弄错了找谁？", "提出申诉"),
         ("选举时选票被多投了怎么办？", "多于投票人数的无效"),
+        ("人大代表不称职怎么办？", "罢免自己选出的代表"),  # 代表法第九条 first
     ):
         top = default_assistant.search(question, 1)[0]
         assert stated in top.chunk.text, (question, top.chunk.title, top.chunk.section)
