@@ -48,6 +48,7 @@ from assistant.index.store import Index
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.hybrid import TOPICAL_HITS, Candidates, HybridRetriever
 from assistant.retrieval.levels import LEVEL_WORDS
+from assistant.retrieval.lookup import asks_article_only, title_aliases
 from assistant.sources.china_law import current_law_names, where_quoted
 from assistant.text.answer_types import QUALIFIERS, SAID_MANY_WAYS, answer_type, required_type, without_asking
 from assistant.text.follow_up import resolve
@@ -284,11 +285,23 @@ class Assistant:
     def chat(self, turns: Sequence[Turn], filters: Filters | None = None) -> tuple[Answer, str]:
         """Answer the last user turn, resolved against the earlier ones (「那罢免呢？」)."""
         question, earlier = last_question(turns)
-        resolved = resolve(
-            self.validate_query(question), [self.normalizer.clean(q) for q in earlier if q.strip()]
-        )
+        cleaned = [self.normalizer.clean(q) for q in earlier if q.strip()]
+        resolved = self._law_carried(resolve(self.validate_query(question), cleaned), cleaned)
         answer = self.ask(resolved, filters)
         return replace(answer, question=question), resolved
+
+    def _law_carried(self, question: str, earlier: Sequence[str]) -> str:
+        """「第十二条呢？」 after 「选举法是哪年通过的？」 asks for 选举法's 第十二条: an article asked
+        for with no law named takes the law the question before named, if it named one."""
+        if not earlier or not asks_article_only(self.normalizer.normalize(question).canonical):
+            return question
+        self._open_for_reading()
+        snap = self.index.snapshot()
+        resolver = self.retriever.law_resolver(snap)
+        named = resolver.named_documents(earlier[-1])
+        if resolver.named_documents(question) or not named or named[-1] not in snap.titles:
+            return question
+        return min(title_aliases(snap.titles[named[-1]]), key=len) + question
 
     @cached_property
     def llm(self) -> LLMAnswerer | None:

@@ -155,7 +155,7 @@ class HybridRetriever:
             text = nq.canonical if self.settings.dense_query == "canonical" else nq.content
             for name, vector in self.index.embed_queries(text, dense).items():
                 self._dense(snap, cands, name, vector, mask, filters, n)
-        resolver = self._law_resolver(snap)
+        resolver = self.law_resolver(snap)
         cands.named_docs = resolver.named_documents(nq.original) or resolver.named_documents(nq.canonical)
         cands.unindexed_laws = resolver.unindexed_laws(nq.original)
         cands.counted_docs = resolver.counted_documents(nq.original)
@@ -238,7 +238,8 @@ class HybridRetriever:
                 key[pos] = m.key_number
         return [(p, key[p], best[p]) for p in sorted(best, key=lambda p: -best[p])[:n]]
 
-    def _law_resolver(self, snap: Snapshot) -> LawResolver:
+    def law_resolver(self, snap: Snapshot) -> LawResolver:
+        """The law names and article numbers of the indexed titles, rebuilt when they change."""
         if self._resolver is None or self._resolver[0] != snap.generation:
             self._resolver = (snap.generation, LawResolver(snap.titles, self.laws))
         return self._resolver[1]

@@ -34,6 +34,19 @@ def test_pronoun_follow_up(client: TestClient) -> None:
     assert "五分之一" in body["answer"]
 
 
+def test_an_article_asked_for_next_is_the_law_before_s(client: TestClient) -> None:
+    """「那第五条呢？」 after a question on a law asks for that law's 第五条, not every law's."""
+    messages = [
+        {"role": "user", "content": "某某镇人大工作条例是哪年修正的？"},
+        {"role": "assistant", "content": "……"},
+        {"role": "user", "content": "那第五条呢？"},
+    ]
+    body = client.post("/api/chat", json={"messages": messages}).json()
+    assert body["resolved_question"].endswith("工作条例第五条是什么内容？"), body["resolved_question"]
+    assert "五人以上联名" in body["answer"]
+    assert [c["section"] for c in body["citations"]] == ["第五条"]
+
+
 @pytest.mark.parametrize(
     ("payload", "reason"),
     [
