@@ -183,6 +183,7 @@ class ExtractiveAnswerer:
         order = list(dict.fromkeys(u.hit for u in units))  # citation numbers by first use
         where_asked = _ASKS_ARTICLE.search(question) is not None
         parts = []
+        led: set[tuple[str, str]] = set()  # (doc_id, lead-in) of the lists the answer has opened
         for i, unit in enumerate(units):
             chunk = hits[unit.hit].chunk
             sentence = _strip_label(chunk.text[unit.start : unit.end].strip(), chunk.article)
@@ -200,8 +201,14 @@ class ExtractiveAnswerer:
                 )
             )
             if _ITEM.match(sentence) and not follows_lead:
+                # a list's lead-in is said once: 选举法第十二条's items, in two passages and with a
+                # 「但是，…」 sentence between, each repeated 「…代表名额，按照下列规定确定：……」
                 lead = _list_lead(chunk, unit.start)
-                sentence = f"{lead}……{sentence}" if lead else sentence
+                if lead and (chunk.doc_id, lead) not in led:
+                    sentence = f"{lead}……{sentence}"
+                    led.add((chunk.doc_id, lead))
+            elif opens_list(sentence):
+                led.add((chunk.doc_id, sentence))
             # units come grouped by passage (_with_series sorts them by passage and position)
             first_of_passage = i == 0 or units[i - 1].hit != unit.hit
             last_of_passage = i + 1 == len(units) or units[i + 1].hit != unit.hit

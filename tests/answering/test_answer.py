@@ -196,6 +196,17 @@ def test_an_article_asked_for_with_no_law_named_is_listed_from_each_law(default_
     assert not topic.answer.startswith("问题没有说明") and "代表工作委员会" in topic.answer
 
 
+def test_a_lists_lead_in_is_said_once(default_assistant: Assistant) -> None:
+    """选举法第十二条's items come in two passages (its 款) with a 「但是，…」 sentence after the
+    first: each item after one was quoted as 「地方各级人民代表大会的代表名额，按照下列规定确定：……（二）…」."""
+    answer = default_assistant.ask("选举法第十二条是什么内容？").answer
+    assert answer.count("按照下列规定确定：") == 1, answer
+    assert all(
+        item in answer
+        for item in ("（一）省、自治区", "（二）设区的市", "（三）不设区的市", "（四）乡、民族乡")
+    )
+
+
 def test_how_many_articles_a_law_has_is_answered_with_its_last_article(default_assistant: Assistant) -> None:
     """「监督法一共有多少条？」 was answered with three sentences on 监督 (confidence 0.79)."""
     answer = default_assistant.ask("监督法一共有多少条？")
