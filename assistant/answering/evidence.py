@@ -119,7 +119,9 @@ def states_type(
     the bodies the question is about (retrieval.bodies), that sentence must not speak of other
     bodies only: the congress's quorum does not answer how many make the presidium's meeting; nor
     of other reports only (text.reports): a deadline for the 审计工作报告 does not answer one
-    for the 专项工作报告."""
+    for the 专项工作报告. The bodies are held to also when the question has no distinctive term
+    (主席团 is common in the NPC's rules): the congress's 「每年举行两次」 does not answer
+    「乡镇人大主席团开会多久开一次？」."""
     if kind not in ANSWER_TYPES:
         return True
     years = _YEAR.findall(question)
@@ -127,11 +129,11 @@ def states_type(
     for text in texts:
         if not states(kind, text) or not all(y in text for y in years):
             continue
-        if not subject or tokens is None:
+        if tokens is None or not (subject or asked_bodies):
             return True
         for start, end in sentence_spans(text):
             sentence = text[start:end]
-            if not states(kind, sentence) or not any(t in subject for t in tokens(sentence)):
+            if not states(kind, sentence) or (subject and not any(t in subject for t in tokens(sentence))):
                 continue
             if other_reports_only(asked_reports, sentence):
                 continue
