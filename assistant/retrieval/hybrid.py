@@ -290,11 +290,10 @@ class HybridRetriever:
         if len(numbers) != 1:
             return None
         number = numbers.pop()
-        docs = [
-            doc_id
-            for doc_id in snap.titles
-            if (found := snap.articles.get((doc_id, number))) and (mask is None or mask[found[0]])
-        ]
+        holding = [doc_id for doc_id in snap.titles if (doc_id, number) in snap.articles]
+        docs = [doc_id for doc_id in holding if mask is None or mask[snap.articles[(doc_id, number)][0]]]
+        if holding and not docs:  # the filters leave out every law that has it: searched as it stands
+            return None
         share = snap.township_share
         return number, tuple(sorted(docs, key=lambda doc_id: -share[doc_id]))
 

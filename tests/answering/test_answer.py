@@ -4,7 +4,9 @@ import re
 
 import pytest
 
+from assistant.retrieval.filters import Filters
 from assistant.service import Assistant
+from assistant.types import DocKind
 
 pytestmark = pytest.mark.slow
 
@@ -194,6 +196,11 @@ def test_an_article_asked_for_with_no_law_named_is_listed_from_each_law(default_
     assert missing.abstained and not missing.citations and "没有哪部法律、法规有第九百条" in missing.answer
     topic = default_assistant.ask("第十二条规定的代表工作委员会是干什么的？")
     assert not topic.answer.startswith("问题没有说明") and "代表工作委员会" in topic.answer
+    # searching the speech only, no law's article is listed, nor said to be missing
+    speech = default_assistant.ask("第十二条是什么内容？", Filters(kinds=(DocKind.SPEECH,)))
+    assert "第十二条" not in speech.answer and all(
+        c.title == "2023-乡镇人大主席会议讲话" for c in speech.citations
+    )
 
 
 def test_a_lists_lead_in_is_said_once(default_assistant: Assistant) -> None:
