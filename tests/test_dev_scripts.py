@@ -1,5 +1,6 @@
 """scripts/dev: the evaluation-report summary and diffs, run as a developer runs them."""
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -155,3 +156,27 @@ def test_walk_blind_pairs_hide_which_answer_is_new_and_tally_counts_the_verdicts
     blocked = _run("walk.py", "blind", str(old), str(new), str(old / "sub"))  # under a file
     assert blocked.returncode == 1 and "cannot write the pairs here" in blocked.stderr
     assert "Traceback" not in blocked.stderr
+
+
+def test_walk_leaves_out_questions_that_restate_a_test_question(tmp_path: Path) -> None:
+    """A rule decided on the answer to 「乡镇人大主席团开会多久开一次？」 decided test's near copy too
+    (eval/RESULTS.md step 170): such walk-through questions are not answered."""
+    spec = importlib.util.spec_from_file_location("walk", REPO / "scripts" / "dev" / "walk.py")
+    assert spec and spec.loader
+    walk = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(walk)
+    gold = tmp_path / "questions.jsonl"
+    rows = [
+        {"question": "乡镇人大主席团会议多久至少开一次？", "split": "test"},
+        {"question": "罢免镇长要多少代表联名？", "split": "dev"},
+    ]
+    gold.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    asked = ["乡镇人大主席团开会多久开一次？", "罢免镇长要多少代表联名？", "代表之家建了几个？"]
+    assert walk.restating_test(asked, gold) == {"乡镇人大主席团开会多久开一次？"}  # dev gold does not count
+    # the 29 of the walk-through that restate a test question of the shipped gold
+    shipped = walk.read_questions(walk.WALKTHROUGH)
+    assert 0 < len(walk.restating_test(shipped, walk.GOLD)) < len(shipped) // 10
+    missing = _run(
+        "walk.py", "answer", str(tmp_path / "w.json"), "--index", str(tmp_path), "--gold", str(tmp_path / "x")
+    )
+    assert missing.returncode == 1 and "cannot read the gold questions" in missing.stderr
