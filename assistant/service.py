@@ -48,7 +48,7 @@ from assistant.index.store import Index
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.hybrid import TOPICAL_HITS, Candidates, HybridRetriever
 from assistant.retrieval.levels import LEVEL_WORDS
-from assistant.retrieval.lookup import asks_article_only, title_aliases
+from assistant.retrieval.lookup import asks_article_only, short_name
 from assistant.sources.china_law import current_law_names, where_quoted
 from assistant.text.answer_types import QUALIFIERS, SAID_MANY_WAYS, answer_type, required_type, without_asking
 from assistant.text.follow_up import resolve
@@ -298,10 +298,10 @@ class Assistant:
         self._open_for_reading()
         snap = self.index.snapshot()
         resolver = self.retriever.law_resolver(snap)
-        named = resolver.named_documents(earlier[-1])
-        if resolver.named_documents(question) or not named or named[-1] not in snap.titles:
+        named = resolver.named_documents(earlier[-1])  # indexed documents, all in snap.titles
+        if resolver.named_documents(question) or not named:
             return question
-        return min(title_aliases(snap.titles[named[-1]]), key=len) + question
+        return short_name(snap.titles[named[-1]]) + question
 
     @cached_property
     def llm(self) -> LLMAnswerer | None:

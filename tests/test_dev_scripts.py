@@ -167,8 +167,20 @@ def test_walk_leaves_out_questions_that_restate_a_test_question(tmp_path: Path) 
     spec.loader.exec_module(walk)
     gold = tmp_path / "questions.jsonl"
     rows = [
-        {"question": "乡镇人大主席团会议多久至少开一次？", "split": "test"},
-        {"question": "罢免镇长要多少代表联名？", "split": "dev"},
+        {
+            "id": "unanswerable-1",
+            "kind": "unanswerable",
+            "question": "乡镇人大主席团会议多久至少开一次？",
+            "answerable": False,
+            "split": "test",
+        },
+        {
+            "id": "procedure-1",
+            "kind": "procedure",
+            "question": "罢免镇长要多少代表联名？",
+            "relevant": [{"title": "地方组织法", "contains": "五分之一以上代表联名"}],
+            "split": "dev",
+        },
     ]
     gold.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
     asked = ["乡镇人大主席团开会多久开一次？", "罢免镇长要多少代表联名？", "代表之家建了几个？"]

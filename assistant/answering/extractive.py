@@ -21,7 +21,7 @@ from assistant.retrieval.levels import (
     passage_levels,
     question_levels,
 )
-from assistant.retrieval.lookup import title_aliases
+from assistant.retrieval.lookup import short_name
 from assistant.text.answer_types import ASKS_QUANTITY, STATES_QUANTITY, answer_type, states
 from assistant.text.normalize import concepts
 from assistant.text.parts import asking_parts
@@ -550,14 +550,13 @@ def unnamed_article(question: str, article: str, listed: Sequence[Hit], count: i
         UNNAMED_ITEM.format(title=hit.chunk.title, article=article, opening=_opening(hit.chunk), n=i + 1)
         for i, hit in enumerate(listed)
     )
-    name = min(title_aliases(listed[0].chunk.title), key=len)
-    notice = UNNAMED_NOTICE.format(name=name, article=article)
+    notice = UNNAMED_NOTICE.format(name=short_name(listed[0].chunk.title), article=article)
     return Answer(question, said, False, build_citations(listed), confidence=1.0, notice=notice)
 
 
 def _opening(chunk: Chunk) -> str:
     """An article's first sentence without its number, cut at OPENING_CHARS."""
-    text = re.sub(r"\s+", "", chunk.text.removeprefix(chunk.article))
+    text = re.sub(r"\s+", "", _strip_label(chunk.text, chunk.article))
     end = next((i + 1 for i, ch in enumerate(text) if ch in "。；：！？"), len(text))
     return text[:end] if end <= OPENING_CHARS else text[:OPENING_CHARS] + "……"
 

@@ -123,6 +123,12 @@ def title_aliases(title: str) -> set[str]:
     return {n for n in names if len(n) >= 2}
 
 
+def short_name(title: str) -> str:
+    """The shortest name a question may use for this document (代表法, 宪法): for telling people
+    how to name it."""
+    return min(title_aliases(title), key=len)
+
+
 # A law the index does not hold is matched under this prefix and its full name, never as a doc_id.
 _ELSEWHERE = "\0"
 # What a question asks of a law it names, right after the name: 「监察法里…」「村民委员会组织法第几条

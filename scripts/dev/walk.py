@@ -67,12 +67,12 @@ def _bigrams(text: str) -> set[str]:
 
 def restating_test(questions: Sequence[str], gold: Path) -> set[str]:
     """The questions whose character bigrams overlap a test question's by NEAR_TEST or more."""
+    from assistant.errors import RendaError
+    from assistant.evaluation.questions import load_questions
+
     try:
-        lines = gold.read_text(encoding="utf-8").splitlines()
-        tests = [
-            _bigrams(q["question"]) for q in map(json.loads, filter(None, lines)) if q["split"] == "test"
-        ]
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        tests = [_bigrams(q.question) for q in load_questions(gold, split="test")]
+    except (OSError, RendaError) as exc:
         raise WalkError(f"{gold}: cannot read the gold questions ({exc})") from exc
     near = set()
     for question in questions:
