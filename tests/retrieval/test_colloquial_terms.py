@@ -28,6 +28,15 @@ def test_drawing_on_a_lower_budget_is_the_statute_s_calling_on_it(default_assist
     ]
 
 
+def test_a_congress_approves_a_budget_adjustment(default_assistant: Assistant) -> None:
+    """通过的预算 is 批准的预算 (预算法第七十三条: 「地方各级预算的调整方案经批准后，由本级政府报上一级
+    政府备案」; dev procedure-952 had it 12th)."""
+    hits = default_assistant.search("镇人代会通过的预算调整方案，还要报哪儿备案？", 5)
+    assert any("调整方案经批准后，由本级政府报上一级政府备案" in h.chunk.text for h in hits), [
+        (h.chunk.title, h.chunk.section) for h in hits
+    ]
+
+
 def test_what_a_fund_is_for_and_who_keeps_it(default_assistant: Assistant) -> None:
     """干啥用 is 用于, 谁来管 is 谁管理 (预算法第四十一条, 第六十五条; dev multi-903 had one part)."""
     answer = default_assistant.ask("预算周转金干啥用？由谁来管？").answer
