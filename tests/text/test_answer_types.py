@@ -72,6 +72,15 @@ def test_how_often_is_answered_by_a_frequency_and_held_to_a_period() -> None:
     assert states("frequency", "地方各级人民代表大会会议每年至少举行一次。")
     assert states("frequency", "乡、民族乡、镇的人民代表大会会议一般每年举行两次。")
     assert states("frequency", "常务委员会会议由主任召集并主持，每两个月至少举行一次。")
+    # once a year, said without a number (预算法第八十六条, 监督法第二十四条)
+    assert states(
+        "frequency",
+        "县级以上地方各级政府应当在每年六月至九月期间向本级人民代表大会常务委员会报告预算执行情况。",
+    )
+    assert states(
+        "frequency", "县级以上地方各级人民政府应当每年向本级人民代表大会常务委员会报告国有资产管理情况。"
+    )
+    assert not states("frequency", "每年的预算收入和支出")
     # a period is not a frequency: the first session within two months, a five-year term
     assert not states("frequency", "在本届人民代表大会代表选举完成后的两个月内，由上届……召集")
     assert not states("frequency", "每届任期五年")

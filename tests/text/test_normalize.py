@@ -243,6 +243,15 @@ def test_words_asking_for_a_legal_basis_are_not_search_terms(
     assert nq.frame and any(w in nq.original for w in ("依据", "规定", "法律上"))  # kept as asked
 
 
+def test_asking_which_law_to_cite_asks_for_a_basis(normalizer: QueryNormalizer) -> None:
+    """「能引哪条法律？」 (dev basis-952 abstained with the words searched); a bare 引 is not
+    asking (「吸引哪些企业」)."""
+    nq = normalizer.normalize("有代表想写建议，反对县里在预算外抽调镇里的钱，能引哪条法律？")
+    assert nq.frame == "能引哪条法律" and nq.wants_statutes and "法律" not in nq.both
+    assert normalizer.normalize("这个建议可以引用哪部法律？").frame == "可以引用哪部法律"
+    assert normalizer.normalize("镇里想吸引哪些企业来投资？").frame == ""
+
+
 def test_a_basis_in_the_subject_or_in_policy_is_kept(normalizer: QueryNormalizer) -> None:
     alone = normalizer.normalize("有什么法律依据？")  # nothing else to search for
     assert alone.content == alone.original and not alone.wants_statutes
