@@ -22,6 +22,10 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             # 代表大会常务委员会报告国有资产管理情况」 (监督法第二十四条), 「应当在每年六月至九月期间向…
             # 报告预算执行情况」 (预算法第八十六条); 「预算执行情况多久报告一次？」 was withheld
             r"|每年[^，。；]{0,24}?(?:报告|举行|召开)"
+            # once before each election: 「每次选举前对上次选民登记以后新满十八周岁的…予以登记」
+            # (选举法第二十七条, for 「选民登记多久登记一次？」); not 「每次会议举行预备会议」, which then
+            # came second for 「区人大常委会多久开一次会？」
+            r"|每次[^，。；]{0,8}?前"
         ),
     ),
     "money": (

@@ -81,6 +81,10 @@ def test_how_often_is_answered_by_a_frequency_and_held_to_a_period() -> None:
         "frequency", "县级以上地方各级人民政府应当每年向本级人民代表大会常务委员会报告国有资产管理情况。"
     )
     assert not states("frequency", "每年的预算收入和支出")
+    # once before each election (选举法第二十七条); what each session does is no frequency of meeting
+    assert states("frequency", "每次选举前对上次选民登记以后新满十八周岁的……予以登记。")
+    assert not states("frequency", "县级以上的地方各级人民代表大会每次会议举行预备会议，选举本次会议的主席团")
+    assert not states("frequency", "每次选举所投的票数，多于投票人数的无效")
     # a period is not a frequency: the first session within two months, a five-year term
     assert not states("frequency", "在本届人民代表大会代表选举完成后的两个月内，由上届……召集")
     assert not states("frequency", "每届任期五年")
