@@ -20,6 +20,7 @@ from assistant.index.store import Snapshot
 from assistant.retrieval.bodies import body_match, lead_bodies
 from assistant.retrieval.levels import ranking_level
 from assistant.text.answer_types import ASKS_QUANTITY, STATES_QUANTITY, answer_type, states
+from assistant.text.proposals import FORBIDS, asks_to_stop
 from assistant.types import Chunk
 
 BASE_FEATURES = (
@@ -33,6 +34,7 @@ BASE_FEATURES = (
     "body",
     "quantity",
     "answer_type",
+    "forbids",
     "log_len",
     "pinned",
 )
@@ -67,6 +69,7 @@ def candidate_features(
     total_idf = sum(idf.values()) or 1.0
     wants_quantity = bool(ASKS_QUANTITY.search(question))
     kind = answer_type(cands.query.original)  # type: ignore[attr-defined]  # 几年: 五年; 几月: 六月
+    to_stop = asks_to_stop(cands.query.original)  # type: ignore[attr-defined]
     asked_bodies: frozenset[str] = cands.bodies  # type: ignore[attr-defined]
     rank_of = {name: {p: r for r, p in enumerate(ranked.get(name, []))} for name in retrievers}
     bounds = {name: (min(sc.values()), max(sc.values())) for name, sc in scores.items() if sc}
@@ -96,6 +99,7 @@ def candidate_features(
             float(body_match(asked_bodies, lead_bodies(chunk.lead or chunk.text))) if asked_bodies else 0.0,
             float(wants_quantity and bool(STATES_QUANTITY.search(chunk.text))),
             float(bool(kind) and states(kind, chunk.text)),
+            float(to_stop and bool(FORBIDS.search(chunk.text))),
             math.log1p(len(chunk.text)) / 7.0,
             float(pos in cands.pinned),  # type: ignore[attr-defined]
         ]

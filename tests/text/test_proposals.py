@@ -4,7 +4,7 @@ only of questions asking for a legal basis (NormalizedQuery.wants_statutes)."""
 import pytest
 
 from assistant.text.normalize import QueryNormalizer, without_asking_frame
-from assistant.text.proposals import Proposal, proposal, right_to_propose
+from assistant.text.proposals import FORBIDS, Proposal, asks_to_stop, proposal, right_to_propose
 
 
 @pytest.mark.parametrize(
@@ -75,3 +75,14 @@ def test_a_proposal_on_a_topic_is_not_searched_for_a_right() -> None:
 def test_the_right_to_propose_is_asked_without_a_topic() -> None:
     asked = right_to_propose("议案")
     assert "议案" in asked and QueryNormalizer().normalize(asked).proposal is None
+
+
+def test_a_proposal_to_stop_something_is_told_from_a_story_of_being_stopped() -> None:
+    """A proposal to stop a practice wants the rule forbidding it (FORBIDS); the same verbs telling
+    what happened, or a 反对票, do not ask for one."""
+    assert asks_to_stop("县里要从镇里的预算资金里抽调一部分，代表想提建议制止，有什么法律依据？")
+    assert asks_to_stop("上级下达专项资金要求镇里出配套钱，代表想提建议不让镇里配套，有啥法律依据？")
+    assert not asks_to_stop("被厂里的人拦在门口不让进，还推搡了几下。阻碍代表履职的，法律上怎么处理？")
+    assert not asks_to_stop("人大代表在选举中可以投反对票吗？")
+    assert FORBIDS.search("上级政府不得在预算之外调用下级政府预算的资金")
+    assert not FORBIDS.search("上级政府可以调用下级政府预算的资金")
