@@ -146,9 +146,9 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     # a congress 批准 a budget, a final account or an adjustment plan (预算法第五十条: 「…将经本级人民
     # 代表大会批准的本级预算报上一级政府备案」, 第七十三条: 「地方各级预算的调整方案经批准后，由本级政府
     # 报上一级政府备案」); 通过 is its word for a resolution. 「镇人代会通过的预算调整方案，还要报哪儿
-    # 备案？」 had 第七十三条 12th, now 5th. Not 批了/批完 -> 批准 (tried): dev
-    # gained two and lost one, 「预算早就批了的项目钱就是下不来」 meeting 第五十二条 on 批复 above 第五十七条
-    # on 拨付, and two answers on 决算 quoted 「…提请本级人民代表大会审查和批准」 for 「批了以后报哪里备案」
+    # 备案？」 had 第七十三条 12th, now 5th. Not 批了/批完 -> 批准 (tried): dev gained two and lost
+    # one, 「预算早就批了的项目钱就是下不来」 meeting 第五十二条 on 批复 above 第五十七条 on 拨付, and two
+    # answers on 决算 quoted 「…提请本级人民代表大会审查和批准」 for 「批了以后报哪里备案」
     *((f"通过{what}", f"批准{what}") for what in ("的预算", "的决算", "预算", "决算")),
     ("花钱", "支出"),  # 预算法: 「支出」; 花钱拉票 (above) is bribery
     ("借钱", "举借债务"),  # 预算法第三十五条: 「地方政府及其所属部门不得以任何方式举借债务」
@@ -231,7 +231,7 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("多投了", "所投的票数多于投票人数"),
     # a seat left after the first ballot is filled by 另行选举 (地方组织法第二十九条: 「获得过半数选票的
     # 当选人数少于应选名额时，不足的名额另行选举。另行选举时，…确定候选人」, 选举法第四十六条):
-    # 「选两个副镇长，第一轮只选上一个，再选时候选人从哪儿来？」 had it 7th, now 2nd; the first ballot is
+    # 「选两个副镇长，第一轮只选上一个，再选时候选人从哪儿来？」 had it 7th, now 3rd; the first ballot is
     # 「第一次投票」 there (「可以根据在第一次投票时得票多少的顺序确定候选人」)
     ("再选举", "另行选举"),
     ("再选", "另行选举"),

@@ -61,8 +61,8 @@ def right_to_propose(kind: str) -> str:
 # A proposal to stop a practice (「代表想提建议制止」「提建议不让镇里配套」「要求镇里不准…挪作他用」):
 # its basis is the rule forbidding it (预算法第三十条 「上级政府不得在预算之外调用下级政府预算的资金」,
 # 第三十八条 「…不得要求下级政府承担配套资金」). Only with 建议 or 议案 asked for: 「被厂里的人拦在门口
-# 不让进」 tells what happened, 「可以投反对票吗」 asks about a vote.
-_STOP = re.compile(r"制止|纠正|叫停|不让|不准|不许|禁止|反对|杜绝|阻止|刹住")
+# 不让进」 tells what happened; 「对议案能投反对票吗」 asks about a vote, 「议案不准确」 about wording.
+_STOP = re.compile(r"制止|纠正|叫停|不让|不准(?!确)|不许|禁止|反对(?!票)|杜绝|阻止|刹住")
 _PROPOSES = re.compile(r"建议|议案")
 # how a statute forbids: 不得, 禁止, 严禁
 FORBIDS = re.compile(r"不得|禁止|严禁")

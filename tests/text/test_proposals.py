@@ -84,5 +84,6 @@ def test_a_proposal_to_stop_something_is_told_from_a_story_of_being_stopped() ->
     assert asks_to_stop("上级下达专项资金要求镇里出配套钱，代表想提建议不让镇里配套，有啥法律依据？")
     assert not asks_to_stop("被厂里的人拦在门口不让进，还推搡了几下。阻碍代表履职的，法律上怎么处理？")
     assert not asks_to_stop("人大代表在选举中可以投反对票吗？")
+    assert not asks_to_stop("代表对主席团提出的议案能投反对票吗？")
     assert FORBIDS.search("上级政府不得在预算之外调用下级政府预算的资金")
     assert not FORBIDS.search("上级政府可以调用下级政府预算的资金")
