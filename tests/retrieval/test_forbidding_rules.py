@@ -20,8 +20,8 @@ def test_a_proposal_to_stop_a_practice_finds_the_rule_forbidding_it(default_assi
     ]
 
 
-def test_a_question_not_proposing_to_stop_is_ranked_as_before(default_assistant: Assistant) -> None:
-    """Without a proposal to stop something the feature is 0 for every passage."""
+def test_the_feature_is_set_only_for_a_proposal_to_stop(default_assistant: Assistant) -> None:
+    """Some passage has it for a proposal to stop a practice; without one it is 0 for every passage."""
     retriever = default_assistant.retriever
     snap = default_assistant.index.snapshot()
     for question, expected in (
