@@ -290,8 +290,11 @@ class HybridRetriever:
         if len(numbers) != 1:
             return None
         number = numbers.pop()
-        holding = [doc_id for doc_id in snap.titles if (doc_id, number) in snap.articles]
-        docs = [doc_id for doc_id in holding if mask is None or mask[snap.articles[(doc_id, number)][0]]]
+        # each document holding the article, with the position of its first passage
+        holding = {
+            doc_id: found[0] for doc_id in snap.titles if (found := snap.articles.get((doc_id, number)))
+        }
+        docs = [doc_id for doc_id, pos in holding.items() if mask is None or mask[pos]]
         if holding and not docs:  # the filters leave out every law that has it: searched as it stands
             return None
         share = snap.township_share
