@@ -289,16 +289,19 @@ SPLIT_WORDS = re.compile(
 )
 
 # What asks for the legal basis of a thing rather than names the thing (「代表提建议有什么法律依据？」
-# 「…依据是哪条法律？」「能引哪条法律？」「法律上允许吗？」「…是怎么规定的？」), deputies' commonest
-# phrasing (a bare 引 only after 能/该…: 「吸引哪些企业」 asks no basis). As search
-# terms these words pull articles that speak of legal bases (立法法第四十八条: 「需要明确适用法律依据
-# 的」) above the rule asked about, so lexical and dense matching use the question without them.
+# 「…依据是哪条法律？」「…依据是什么？」「宪法里能找到依据吗？」「能引哪条法律？」「法律上允许吗？」
+# 「…是怎么规定的？」), deputies' commonest phrasing (a bare 引 only after 能/该…: 「吸引哪些企业」 asks
+# no basis). As search terms these words pull articles that speak of legal bases (立法法第四十八条:
+# 「需要明确适用法律依据的」) above the rule asked about, so lexical and dense matching use the question
+# without them.
 ASKING_FRAME = re.compile(
     r"(?:法律|法规|政策)(?:上的?|方面的?)"
     r"|(?:法律|法规|政策)(?:依据|根据)(?:是(?:什么|啥|哪些|哪条|哪个))?"
     r"|(?:有|是)(?:什么|哪些|啥|何|没有)(?:法律|法规|政策)?(?:依据|根据|规定)"
     r"|(?:依据|根据|出自|见于|(?:能|可以|该|应该|应当|要)?(?:援引|引用)|(?:能|可以|该|应该|应当|要)引)"
     r"(?:是|于)?哪一?[部条个些项款]?(?:法律|法规|规定|条款|文件)?"
+    r"|(?<!的)(?:依据|根据)(?:是|在)(?:什么|啥|哪儿|哪里)"  # not 「预算编制的依据是什么」: its subject
+    r"|(?:能|可以)?找(?:得)?到(?:法律)?(?:依据|根据)吗"
     r"|(?:有|是)?(?:依据|根据)吗"
     r"|(?:是)?(?:怎么|怎样|如何)规定的?"
     r"|规定了?(?:什么|啥|哪些)"

@@ -258,6 +258,16 @@ def test_asking_which_law_to_cite_asks_for_a_basis(normalizer: QueryNormalizer) 
     assert normalizer.normalize("镇里想吸引哪些企业来投资？").frame == ""
 
 
+def test_more_ways_of_asking_for_a_basis(normalizer: QueryNormalizer) -> None:
+    """「…依据是什么？」 and 「宪法里能找到依据吗？」 ask as 「有什么法律依据」 does: the asking words
+    were searched as the topic, and the proposal was not seen."""
+    nq = normalizer.normalize("想提建议镇政府把惠农补贴的发放名单张榜公示，依据是什么？")
+    assert nq.frame == "依据是什么" and nq.wants_statutes and "依据" not in nq.both
+    assert nq.proposal is not None and nq.proposal.topic == "镇政府把惠农补贴的发放名单张榜公示"
+    found = normalizer.normalize("我想提建议把古石桥保护起来，宪法里能找到依据吗？")
+    assert found.frame == "能找到依据吗" and "找到" not in found.both
+
+
 def test_a_basis_in_the_subject_or_in_policy_is_kept(normalizer: QueryNormalizer) -> None:
     alone = normalizer.normalize("有什么法律依据？")  # nothing else to search for
     assert alone.content == alone.original and not alone.wants_statutes
