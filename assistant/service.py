@@ -353,6 +353,7 @@ class Assistant:
         # because statutes never say it, it would hold every statute sentence to a word none uses;
         # nor a character bigram, which spans words (市制 of 设区的市制定) as often as it names one
         replaced = cands.query.replaced_tokens(tokens)
+        reworded = {said for said, _ in cands.query.synonyms}
         subject = {
             t
             for t in asked_about
@@ -384,8 +385,11 @@ class Assistant:
             confidence=0.0,
             top_score=judged[0].score if judged and not pinned else 0.0,
             coverage=coverage(question, judged, snap.bm25.idf_of, tokens),
+            # a name the normaliser put in statute wording is known by that wording (幼儿园: 学前教育;
+            # 石桥 of 古石桥: 名胜古迹)
             unknown_names=unknown_names(
-                self.index.tokenizer.proper_names(cands.query.original), snap.bm25.knows
+                self.index.tokenizer.proper_names(cands.query.original),
+                lambda name: any(name in said for said in reworded) or snap.bm25.knows(name),
             ),
             answer_type=kind,
             type_found=type_found,

@@ -35,6 +35,7 @@ BASE_FEATURES = (
     "quantity",
     "answer_type",
     "forbids",
+    "topic",
     "log_len",
     "pinned",
 )
@@ -70,6 +71,7 @@ def candidate_features(
     wants_quantity = bool(ASKS_QUANTITY.search(question))
     kind = answer_type(cands.query.original)  # type: ignore[attr-defined]  # 几年: 五年; 几月: 六月
     to_stop = asks_to_stop(cands.query.original)  # type: ignore[attr-defined]
+    topics: tuple[str, ...] = cands.query.topic_statutes  # type: ignore[attr-defined]
     asked_bodies: frozenset[str] = cands.bodies  # type: ignore[attr-defined]
     rank_of = {name: {p: r for r, p in enumerate(ranked.get(name, []))} for name in retrievers}
     bounds = {name: (min(sc.values()), max(sc.values())) for name, sc in scores.items() if sc}
@@ -100,6 +102,7 @@ def candidate_features(
             float(wants_quantity and bool(STATES_QUANTITY.search(chunk.text))),
             float(bool(kind) and states(kind, chunk.text)),
             float(to_stop and bool(FORBIDS.search(chunk.text))),
+            float(any(statute in chunk.text for statute in topics)),
             math.log1p(len(chunk.text)) / 7.0,
             float(pos in cands.pinned),  # type: ignore[attr-defined]
         ]

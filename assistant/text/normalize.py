@@ -18,6 +18,36 @@ from assistant.text.chars import cjk_count
 from assistant.text.numerals import int_to_cn
 from assistant.text.proposals import Proposal, proposal
 
+# What deputies propose on, in everyday words, with the words of the constitution's general
+# principles and citizens' rights that are the basis of such a proposal (「想提建议在镇上办一所公办
+# 幼儿园」: 宪法第十九条 「…并且发展学前教育」; 「推动移风易俗」: 第二十四条 「…制定和执行各种守则、
+# 公约，加强社会主义精神文明的建设」). In a question asking for a basis, each word keeps its place and
+# the statute's words join it (TOPIC_PAIRS, QueryNormalizer.normalize). Written from the
+# constitution's side: each article's subject in the words people use for it.
+POLICY_TOPICS: dict[str, str] = {  # statute wording: everyday words, space-separated
+    "学前教育": "幼儿园 托儿所 学前班",
+    "名胜古迹、珍贵文物和其他重要历史文化遗产": (
+        "祠堂 古桥 古石桥 古建筑 老建筑 古村落 古民居 古迹 遗址 历史建筑 非遗 非物质文化遗产"
+    ),
+    "加强社会主义精神文明的建设": "移风易俗 红白喜事 大操大办 彩礼 乡风文明 陈规陋习",
+    "守则、公约": "村规民约 居民公约 乡规民约",
+    "生活环境和生态环境": "人居环境 环境整治",
+    "防治污染": "垃圾 污水 黑臭水体 秸秆焚烧 乱排乱放",
+    "植树造林，保护林木": "绿化 植树 护林 砍树 滥伐",
+    "医疗卫生设施": "卫生院 卫生室 村医 诊所",
+    "群众性的体育活动": "健身 体育场 运动场 篮球场 广场舞",
+    "图书馆博物馆文化馆和其他文化事业": "文化站 农家书屋 图书室 文化礼堂 文化广场",
+    # 养老保险 too, as 养老、年老保险: 第四十五条 「…年老…国家发展…所需要的社会保险」
+    "年老": "养老 敬老院 养老院 老年人 孤寡老人 失能老人",
+    "社会救济": "低保 五保 困难群众 困难户 临时救助",
+    "社会保险": "医保 社保",
+    "烈士家属": "烈属",
+    "军人家属": "军属",
+    "有残疾的公民": "残疾人",
+    "劳动就业": "就业 找工作 打工 务工",
+    "儿童": "留守儿童",
+}
+
 # Each pair is (colloquial, statute wording); a phrase comes before any shorter one it contains
 # (乡镇人大主席 before 乡镇人大, 不开会的时候 before 开会).
 ABBREVIATIONS: tuple[tuple[str, str], ...] = (
@@ -278,6 +308,26 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("干哪些事", "有哪些职权职责"),
 )
 
+# each everyday word of POLICY_TOPICS with its statute wording
+_TOPIC_STATUTE = {word: statute for statute, words in POLICY_TOPICS.items() for word in words.split()}
+
+# POLICY_TOPICS as (colloquial, statute wording) pairs, a longer word before a shorter one it
+# contains (孤寡老人 before 老人)
+TOPIC_PAIRS: tuple[tuple[str, str], ...] = tuple(
+    sorted(
+        ((word, f"{word}、{statute}") for word, statute in _TOPIC_STATUTE.items()),
+        key=lambda pair: -len(pair[0]),
+    )
+)
+
+
+def _names_policy_topic(text: str) -> bool:
+    """Whether the text names a topic of POLICY_TOPICS: a proposal on it has a basis in the
+    constitution's words, which its topic alone finds (the words of proposing pull the articles on
+    handling proposals above it)."""
+    return any(word in text for word, _ in TOPIC_PAIRS)
+
+
 # A verb-object word said with its object inside (离合词): 「撤一名副县长的职」 is 撤职 (监督法第六十二条
 # 「撤职案…被提出撤职的人员有权…提出申辩意见」), 「免了他的职」 免职, 「被撤了职」 撤职; the object
 # stays after the word, in the content searched (the user's words, joined as statutes write them).
@@ -373,8 +423,9 @@ class NormalizedQuery:
     # the original without the words asking for a legal basis (ASKING_FRAME); of a proposal after
     # a situation told (Proposal.told), the topic alone: 「…做担保。代表想提建议制止这事」's 代表想提建议
     # says who asks, and its words pulled the articles on handling proposals above the rule on the
-    # topic. A topic after the proposal (「我想提建议加强农村养老服务」) keeps them: they bring the
-    # right to propose where no document speaks of the topic.
+    # topic. A topic after the proposal (「我想提建议加强农村道路养护」) keeps them: they bring the
+    # right to propose where no document speaks of the topic; unless it names a policy topic
+    # (「…加强农村养老服务」: POLICY_TOPICS), whose basis the constitution's words for it find.
     content: str
     canonical: str  # the content with statute wording substituted
     # The (colloquial, statute wording) pairs substituted, in order: each pair names one concept,
@@ -404,6 +455,13 @@ class NormalizedQuery:
             a, b = set(tokenize(short)), set(tokenize(full))
             groups.append((a | b) - (a & b))
         return groups
+
+    @property
+    def topic_statutes(self) -> tuple[str, ...]:
+        """The statute wording of each policy topic the question names (POLICY_TOPICS): a passage
+        saying it states the topic's basis (学前教育 for 幼儿园)."""
+        said = (_TOPIC_STATUTE.get(short) for short, _ in self.synonyms)
+        return tuple(dict.fromkeys(statute for statute in said if statute))
 
     def replaced_tokens(self, tokenize: Callable[[str], list[str]]) -> set[str]:
         """Tokens of the colloquial wordings substituted that no statute wording substituted for
@@ -449,11 +507,13 @@ class QueryNormalizer:
         original = _numerals(self.clean(text))
         content, frame = without_asking_frame(original)
         topic = proposal(content) if frame else None
-        if topic is not None and topic.told:
+        if topic is not None and (topic.told or _names_policy_topic(topic.topic)):
             content = topic.topic
         content = SPLIT_WORDS.sub(_joined, content)
         canonical, synonyms = content, []
-        for short, full in ABBREVIATIONS:
+        # the constitution's words for a topic are the basis of a proposal on it, not an answer to
+        # what the topic's facts are (「低保标准是谁定的？」)
+        for short, full in ABBREVIATIONS + (TOPIC_PAIRS if frame else ()):
             replaced = _replace_word(canonical, short, full)
             if replaced != canonical:
                 synonyms.append((short, full))

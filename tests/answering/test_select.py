@@ -118,17 +118,44 @@ def test_the_basis_for_proposing_is_the_right_to_propose(default_assistant: Assi
 def test_a_proposal_on_a_topic_the_documents_lack_gets_the_right_to_propose(
     default_assistant: Assistant,
 ) -> None:
-    """A deputy preparing a proposal on 养老 (no document here is about it) was told nothing; now
-    the answer gives the right to propose, and says the topic has no basis in the knowledge base."""
-    question = "我想提建议加强农村养老服务，有什么法律依据？"
+    """A deputy preparing a proposal on 道路养护 (no document here is about it) was told nothing;
+    now the answer gives the right to propose, and says the topic has no basis in the knowledge base."""
+    question = "我想提建议加强农村道路养护，有什么法律依据？"
     got = default_assistant.ask(question)
     assert not got.abstained and got.question == question
     assert ("第二十四条", True) in [(c.section, c.title.endswith("代表法")) for c in got.citations]
-    assert "「加强农村养老服务」" in got.notice and "提出建议" in got.notice
+    assert "「加强农村道路养护」" in got.notice and "提出建议" in got.notice
     # a topic the documents do cover is answered from them, with no such notice
     covered = default_assistant.ask("我想提建议要求镇政府规范举借债务，有什么法律依据？")
     assert not covered.abstained and not covered.notice
     assert any(c.title.endswith("预算法") for c in covered.citations)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "article", "said"),
+    [
+        # dev basis-266: 幼儿园, a word no document uses, had the right to propose and a notice
+        ("想提建议在镇上办一所公办幼儿园，有什么法律依据？", "第十九条", "发展学前教育"),
+        # dev basis-953: 祠堂 and 古石桥 are 名胜古迹 and 历史文化遗产 to the constitution
+        (
+            "我想提建议让镇政府把村里的老祠堂、古石桥保护起来，宪法里能找到依据吗？",
+            "第二十二条",
+            "国家保护名胜古迹",
+        ),
+        ("我想提建议加强农村养老服务，有什么法律依据？", "第四十五条", "年老"),
+    ],
+)
+def test_a_proposal_on_a_policy_topic_is_answered_from_the_constitution(
+    default_assistant: Assistant, question: str, article: str, said: str
+) -> None:
+    """What deputies propose on in everyday words has its basis in the constitution's general
+    principles and citizens' rights, in other words (text.normalize.POLICY_TOPICS)."""
+    got = default_assistant.ask(question)
+    assert not got.abstained and not got.notice, got.notice
+    first = got.citations[0]
+    assert first.title.endswith("宪法") and first.section == article, first
+    assert said in got.answer
 
 
 @pytest.mark.slow

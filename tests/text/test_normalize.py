@@ -268,6 +268,18 @@ def test_more_ways_of_asking_for_a_basis(normalizer: QueryNormalizer) -> None:
     assert found.frame == "能找到依据吗" and "找到" not in found.both
 
 
+def test_policy_topics_are_worded_only_for_a_basis(normalizer: QueryNormalizer) -> None:
+    """The constitution's words for a topic (低保: 社会救济) are the basis of a proposal on it, not
+    an answer to the topic's facts: 「低保标准是谁定的？」 is left as asked."""
+    basis = normalizer.normalize("我想提建议把低保评得更公平，有什么法律依据？")
+    assert ("低保", "低保、社会救济") in basis.synonyms and basis.topic_statutes == ("社会救济",)
+    fact = normalizer.normalize("现在的低保标准是谁定的？")
+    assert "社会救济" not in fact.canonical and fact.topic_statutes == ()
+    # a longer word before a shorter one it holds: 孤寡老人 is joined once
+    lonely = normalizer.normalize("想建议镇里照顾好孤寡老人，依据是什么？")
+    assert lonely.canonical.count("年老") == 1
+
+
 def test_a_basis_in_the_subject_or_in_policy_is_kept(normalizer: QueryNormalizer) -> None:
     alone = normalizer.normalize("有什么法律依据？")  # nothing else to search for
     assert alone.content == alone.original and not alone.wants_statutes

@@ -53,10 +53,15 @@ def test_a_proposal_on_a_situation_told_is_searched_by_its_topic() -> None:
     assert nq.proposal == Proposal("建议", "镇里招来的一家企业贷款，镇政府打算出面给它做担保 制止这事")
     assert nq.proposal.told == "镇里招来的一家企业贷款，镇政府打算出面给它做担保"
     # a topic after the proposal, with no situation told: its words stay with the proposal's, which
-    # bring the right to propose when the documents say nothing on the topic (养老)
-    short = QueryNormalizer().normalize("我想提建议加强农村养老服务，有什么法律依据？")
-    assert short.proposal == Proposal("建议", "加强农村养老服务") and not short.proposal.told
+    # bring the right to propose when the documents say nothing on the topic (道路养护)
+    short = QueryNormalizer().normalize("我想提建议加强农村道路养护，有什么法律依据？")
+    assert short.proposal == Proposal("建议", "加强农村道路养护") and not short.proposal.told
     assert "建议" in short.content
+    # unless the topic is one the constitution words (POLICY_TOPICS): searched alone, its statute
+    # wording joined to it
+    known = QueryNormalizer().normalize("我想提建议加强农村养老服务，有什么法律依据？")
+    assert known.proposal == Proposal("建议", "加强农村养老服务")
+    assert known.content == "加强农村养老服务" and known.canonical == "加强农村养老、年老服务"
     # the deputy's own right asked: no proposal on a topic
     plain = QueryNormalizer().normalize("代表提建议有什么法律依据？")
     assert plain.proposal is None and "建议" in plain.content
