@@ -19,7 +19,8 @@ from assistant.text.numerals import int_to_cn
 from assistant.text.proposals import Proposal, proposal
 
 # What deputies propose on, in everyday words, with the words of the constitution's general
-# principles and citizens' rights that are the basis of such a proposal (「想提建议在镇上办一所公办
+# principles and citizens' rights (and of the local organic law's principles for governments) that
+# are the basis of such a proposal (「想提建议在镇上办一所公办
 # 幼儿园」: 宪法第十九条 「…并且发展学前教育」; 「推动移风易俗」: 第二十四条 「…制定和执行各种守则、
 # 公约，加强社会主义精神文明的建设」). In a question asking for a basis, each word keeps its place and
 # the statute's words join it (TOPIC_PAIRS, QueryNormalizer.normalize). Written from the
@@ -45,7 +46,20 @@ POLICY_TOPICS: dict[str, str] = {  # statute wording: everyday words, space-sepa
     "军人家属": "军属",
     "有残疾的公民": "残疾人",
     "劳动就业": "就业 找工作 打工 务工",
+    "劳动报酬": "拖欠工资 欠薪 工钱",
+    "受教育的权利和义务": "辍学 失学 控辍保学",
     "儿童": "留守儿童",
+    "矿藏、水流、森林、山岭、草原、荒地、滩涂等自然资源": "挖沙 采砂 盗采 滥采 开矿",
+    "个体经济、私营经济等非公有制经济": "个体户 小老板 私营企业 民营企业 民企",
+    "厉行节约，反对浪费": "铺张 浪费 面子工程 形象工程",
+    "普及科学和技术知识": "科普",
+    "社会治安": "小偷 偷盗 盗窃 治安",
+    # and the local organic law's principles for governments (第六十三条, 第六十六条, 第六十七条) and
+    # its 居民列席 (第八十八条)
+    "提高行政效能": "办事效率 来回跑 跑好几趟 少跑腿",
+    "政务公开": "张榜 公示",
+    "科学决策、民主决策": "拍脑袋 一言堂",
+    "居民列席有关会议": "旁听",
 }
 
 # Each pair is (colloquial, statute wording); a phrase comes before any shorter one it contains
