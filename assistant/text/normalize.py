@@ -335,11 +335,21 @@ TOPIC_PAIRS: tuple[tuple[str, str], ...] = tuple(
 )
 
 
+def policy_words(text: str) -> dict[str, str]:
+    """The everyday words of POLICY_TOPICS the text says, each with its statute wording (a word
+    inside a longer one said is not counted again: 老人 of 孤寡老人)."""
+    found: dict[str, str] = {}
+    for word, _ in TOPIC_PAIRS:
+        if word in text and not any(word in longer for longer in found):
+            found[word] = _TOPIC_STATUTE[word]
+    return found
+
+
 def _names_policy_topic(text: str) -> bool:
     """Whether the text names a topic of POLICY_TOPICS: a proposal on it has a basis in the
     constitution's words, which its topic alone finds (the words of proposing pull the articles on
     handling proposals above it)."""
-    return any(word in text for word, _ in TOPIC_PAIRS)
+    return bool(policy_words(text))
 
 
 # A verb-object word said with its object inside (离合词): 「撤一名副县长的职」 is 撤职 (监督法第六十二条

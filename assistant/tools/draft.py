@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from assistant.answering.llm import LLMError
 from assistant.errors import InvalidInput
 from assistant.loading.encoding import UndecodableError, decode_text
-from assistant.text.normalize import one_line, without_controls
+from assistant.text.normalize import one_line, policy_words, without_controls
 from assistant.text.proposals import right_to_propose
 from assistant.tools.checklist import CheckItem, build_checklist
 from assistant.tools.passages import citation_of, sentences, source_label
@@ -43,7 +43,7 @@ RIGHT_ONLY = "以下是代表提出建议的法律依据；" + IMPORT_FIRST
 RELATED = "以下是提到「{words}」的段落和代表提出建议的法律依据；" + IMPORT_FIRST
 _WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 _GENERIC = re.compile(
-    r"[省市县区乡镇村]级|关于|建议|议案|加强|完善|推进|推动|促进|规范|改善|改进|提高|提升|建立|健全|"
+    r"[省市县区乡镇村]级|[省市县区乡镇村][上里内]|关于|建议|议案|加强|完善|推进|推动|促进|规范|改善|改进|提高|提升|建立|健全|"
     r"落实|做好|强化|优化|加快|加大|进一步|切实|开展|解决|支持"
 )
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -117,12 +117,16 @@ def basis(assistant: Assistant, topic: str) -> tuple[tuple[Citation, ...], str]:
     """The passages retrieved for the topic, laws and regulations before other documents, and a
     notice. When the topic has words no document uses (「加强农村道路养护」: 养护), whatever ranks
     first is no basis for it (宪法第二十一条 on medicine was cited): only passages naming all its
-    other words are kept (「…农村人居环境整治」: the speech's 「农村人居环境改善」), followed by the
+    other words are kept (「…代表履职积分评比」: the speech's passages on 代表履职), followed by the
     deputy's right to propose, and the notice names the missing words."""
-    hits = assistant.search(topic, BASIS_K)
+    # a policy topic (养老, 幼儿园) is searched with the constitution's words for it, and its words
+    # count as known (text.normalize.POLICY_TOPICS)
+    reworded = policy_words(topic)
+    statutes = "、".join(dict.fromkeys(reworded.values()))
+    hits = assistant.search(f"{topic}（{statutes}）" if statutes else topic, BASIS_K)
     words = topic_words(assistant, topic)
     bm25 = assistant.index.snapshot().bm25
-    unknown = [w for w in words if not bm25.knows(w)]
+    unknown = [w for w in words if not bm25.knows(w) and not any(w in said for said in reworded)]
     if not unknown:
         legal = [h for h in hits if h.chunk.kind.statute]
         chosen: list[Hit] = (legal + [h for h in hits if h not in legal])[:MAX_BASIS]

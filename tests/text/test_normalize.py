@@ -5,6 +5,7 @@ from assistant.text.normalize import (
     QueryNormalizer,
     concepts,
     one_line,
+    policy_words,
     without_choices,
     without_controls,
 )
@@ -278,6 +279,7 @@ def test_policy_topics_are_worded_only_for_a_basis(normalizer: QueryNormalizer) 
     # a longer word before a shorter one it holds: 孤寡老人 is joined once
     lonely = normalizer.normalize("想建议镇里照顾好孤寡老人，依据是什么？")
     assert lonely.canonical.count("年老") == 1
+    assert policy_words("关于照顾孤寡老人、推行垃圾分类的建议") == {"孤寡老人": "年老", "垃圾": "防治污染"}
 
 
 def test_a_basis_in_the_subject_or_in_policy_is_kept(normalizer: QueryNormalizer) -> None:

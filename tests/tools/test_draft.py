@@ -225,10 +225,15 @@ def test_a_topic_no_document_speaks_of_gets_the_right_to_propose_and_says_so(
     assert not any("医疗" in c.text or "集体经济" in c.text for c in d.citations)
     assert d.basis_notice in draft_markdown(d) and draft_dict(d)["basis_notice"] == d.basis_notice
     # passages naming every other word of the topic are kept, before the right to propose
-    d = draft(default_assistant, "关于加强农村人居环境整治的建议")
-    assert "「整治」" in d.basis_notice and "「农村」「人居」「环境」" in d.basis_notice
-    assert "农村人居环境" in d.citations[0].text
+    d = draft(default_assistant, "关于开展代表履职积分评比的建议")
+    assert "「积分」「评比」" in d.basis_notice and "「代表」「履职」" in d.basis_notice
+    assert "代表" in d.citations[0].text and "履职" in d.citations[0].text
     assert any("代表有权" in c.text for c in d.citations[1:])
+    # a policy topic is found in the constitution's words for it (text.normalize.POLICY_TOPICS):
+    # 垃圾 is in no document, 「防治污染」 is
+    d = draft(default_assistant, "关于推行农村垃圾分类的建议")
+    assert d.basis_notice == "" and "防治污染" in d.citations[0].text
+    assert draft(default_assistant, "关于在镇上办公办幼儿园的建议").citations[0].section == "第十九条"
     # a level is not a word of the topic: 镇级 is unknown, the budget articles are its basis
     d = draft(default_assistant, "规范镇级预算公开")
     assert d.basis_notice == "" and all("预算法" in c.title for c in d.citations)
