@@ -20,11 +20,11 @@ from assistant.text.proposals import Proposal, proposal
 
 # What deputies propose on, in everyday words, with the words of the constitution's general
 # principles and citizens' rights (and of the local organic law's principles for governments) that
-# are the basis of such a proposal (「想提建议在镇上办一所公办
-# 幼儿园」: 宪法第十九条 「…并且发展学前教育」; 「推动移风易俗」: 第二十四条 「…制定和执行各种守则、
-# 公约，加强社会主义精神文明的建设」). In a question asking for a basis, each word keeps its place and
-# the statute's words join it (TOPIC_PAIRS, QueryNormalizer.normalize). Written from the
-# constitution's side: each article's subject in the words people use for it.
+# are the basis of such a proposal (「想提建议在镇上办一所公办幼儿园」: 宪法第十九条 「…并且发展学前
+# 教育」; 「推动移风易俗」: 第二十四条 「…制定和执行各种守则、公约，加强社会主义精神文明的建设」). In a
+# question asking for a basis, each word keeps its place and the statute's words join it
+# (TOPIC_PAIRS, QueryNormalizer.normalize). Written from the constitution's side: each article's
+# subject in the words people use for it.
 POLICY_TOPICS: dict[str, str] = {  # statute wording: everyday words, space-separated
     "学前教育": "幼儿园 托儿所 学前班",
     "名胜古迹、珍贵文物和其他重要历史文化遗产": (
@@ -345,13 +345,6 @@ def policy_words(text: str) -> dict[str, str]:
     return found
 
 
-def _names_policy_topic(text: str) -> bool:
-    """Whether the text names a topic of POLICY_TOPICS: a proposal on it has a basis in the
-    constitution's words, which its topic alone finds (the words of proposing pull the articles on
-    handling proposals above it)."""
-    return bool(policy_words(text))
-
-
 # A verb-object word said with its object inside (离合词): 「撤一名副县长的职」 is 撤职 (监督法第六十二条
 # 「撤职案…被提出撤职的人员有权…提出申辩意见」), 「免了他的职」 免职, 「被撤了职」 撤职; the object
 # stays after the word, in the content searched (the user's words, joined as statutes write them).
@@ -531,7 +524,9 @@ class QueryNormalizer:
         original = _numerals(self.clean(text))
         content, frame = without_asking_frame(original)
         topic = proposal(content) if frame else None
-        if topic is not None and (topic.told or _names_policy_topic(topic.topic)):
+        # a proposal on a policy topic has its basis in the constitution's words for it, which the
+        # topic alone finds: the words of proposing pull the articles on handling proposals above it
+        if topic is not None and (topic.told or policy_words(topic.topic)):
             content = topic.topic
         content = SPLIT_WORDS.sub(_joined, content)
         canonical, synonyms = content, []
