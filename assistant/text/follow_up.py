@@ -18,6 +18,8 @@ _CONTENT = re.compile(r"[\u4e00-\u9fff]")
 _NO_SUBJECT = re.compile(
     r"^(?:应当|应该|要|需要|须|必须|能|能否|能不能|可以|可否|可不可以|得|该|是否|有没有|由谁|谁来|向谁|找谁"
     r"|怎么|怎样|如何|多少|几|多久|多长|什么时候|何时)"
+    # or on a verb asked as 「X不X」: 「算不算权力机关里的一员？」 after 「镇人大代表在法律上算个啥？」
+    r"|^([\u4e00-\u9fff])不\1"
     # or on a deed done to what was asked about: 「定下来以后还要报哪里备案？」 after 「代表名额由哪一
     # 级定？」 (a completed verb, 定下来/批完/报上去, not a time of its own such as 换届以后)
     r"|^[\u4e00-\u9fff]{1,3}(?:下来|上去|完|好|了)(?:以后|之后)"

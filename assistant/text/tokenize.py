@@ -77,6 +77,7 @@ _NOT_NAMES = frozenset(
         "本地",
         "当地",
         "山沟",
+        "中风",  # a stroke, which jieba's dictionary tags as a place (ns)
     }
 )
 

@@ -40,6 +40,19 @@ def test_a_question_naming_no_subject_takes_the_one_before() -> None:
     ]
 
 
+def test_a_question_opening_on_a_verb_asked_as_x_not_x_takes_the_one_before() -> None:
+    """「算不算权力机关里的一员？」 alone names no one: 代表法第二条 (「地方各级人民代表大会代表是地方各级
+    国家权力机关组成人员」) was not among the five found for the message (eval/RESULTS.md, step 184)."""
+    assert sub_questions("镇人大代表在法律上算个啥？算不算权力机关里的一员？") == [
+        "镇人大代表在法律上算个啥？",
+        "镇人大代表在法律上算个啥，算不算权力机关里的一员？",
+    ]
+    # a subject of its own before the verb is kept
+    assert (
+        sub_questions("罢免镇长要几个人联名？副镇长算不算政府组成人员？")[1] == "副镇长算不算政府组成人员？"
+    )
+
+
 def test_a_question_opening_on_a_deed_done_takes_the_one_before() -> None:
     """「定下来以后还要报哪里备案？」 alone searched for 备案 anywhere (预算法第八十一条 first); with the
     question before, 选举法第十三条 (who fixes a township's seats, and where they are filed)."""

@@ -58,6 +58,8 @@ def test_a_number_and_its_measure_word_is_no_place() -> None:
         ("我想提建议加强农村养老服务，有什么法律依据？", []),
         ("行政许可要人大批准吗？", []),
         ("毛泽东说过什么？", ["毛泽东"]),
+        # jieba's dictionary tags 中风 (a stroke) a place
+        ("有个代表中风后人糊涂了，他这代表还能接着当吗？", []),
     ],
 )
 def test_a_person_name_is_not_what_follows_it(question: str, names: list[str]) -> None:
