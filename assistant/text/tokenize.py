@@ -154,6 +154,8 @@ class Tokenizer:
                 continue  # 「提前多少天先送到」: jieba's 天先 is the unit 天 and 先, after a number
             if before is not None and before.word in _DEMONSTRATIVES and _MEASURE.match(p.word):
                 continue  # 「这段时间」: jieba's 段时间 is the measure word 段 and 时间 (段 is a surname)
+            if p.word[0] == "法" and p.word not in dictionary:
+                continue  # 「代表法列的义务」: jieba's 法列 is the end of 代表法 and the verb after it
             if p.flag == "ns" and len(p.word) >= 2 and not _IN_SOMETHING.fullmatch(p.word):
                 names.append(p.word)
             elif p.flag in _PERSON:

@@ -151,6 +151,9 @@ def normalizer() -> QueryNormalizer:
         ("代表得了老年痴呆", "代表得了丧失行为能力"),
         ("镇人大能自己作决议、对外发布吗", "镇人民代表大会能自己通过决议、发布吗"),
         ("常委会作出决议", "常务委员会作出决议"),  # the statutes' own words (监督法第十七条)
+        ("明年预算还没批，先花的钱在哪儿交代清楚", "明年预算批准前，先花的钱在哪儿作出说明"),
+        ("把代表的能力提上去", "把代表的能力提升"),
+        ("当了代表要脱产吗", "当了代表要脱离各自的生产和工作吗"),
     ],
 )
 def test_statute_wording(normalizer: QueryNormalizer, question: str, expected: str) -> None:
@@ -330,7 +333,12 @@ def test_a_legal_basis_is_sought_in_the_right_granted(normalizer: QueryNormalize
         # the item's label and its empty answer brackets are its form, not what it asks: 单选 and
         # （ ） left dev procedure-801's answer withheld
         ("单选：县人代会的会议由谁召集？（ ）A.县委 B.县人大常委会 C.县政府", "县人代会的会议由谁召集？"),
-        ("判断题：县人大常委会每年都得听取报告。对吗？", "县人大常委会每年都得听取报告。对吗？"),
+        # a true-or-false item is looked up by its statement: 说法 and 对不对 are in no document
+        ("判断题：县人大常委会每年都得听取报告。对吗？", "县人大常委会每年都得听取报告"),
+        ("判断：镇里没有镇人大，这种说法对不对？", "镇里没有镇人大"),
+        ("乡镇人大一年开两次会，是否正确？", "乡镇人大一年开两次会"),
+        ("镇里预算花得对不对、决算实不实，归谁来审计？", "镇里预算花得对不对、决算实不实，归谁来审计？"),
+        ("对吗？", "对吗？"),
         ("填空：至少也得有代表____名。", "至少也得有代表____名。"),
         # no options: a letter in a question is not a list of them, and options alone are kept
         ("代表A和代表B谁说了算？", "代表A和代表B谁说了算？"),

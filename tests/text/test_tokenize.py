@@ -60,6 +60,9 @@ def test_a_number_and_its_measure_word_is_no_place() -> None:
         ("毛泽东说过什么？", ["毛泽东"]),
         # jieba's dictionary tags 中风 (a stroke) a place
         ("有个代表中风后人糊涂了，他这代表还能接着当吗？", []),
+        # jieba's 法列 is the end of 代表法 and the verb after it
+        ("代表法列的代表义务里没有学习这一条，对吗？", []),
+        ("法国的议会", ["法国"]),
     ],
 )
 def test_a_person_name_is_not_what_follows_it(question: str, names: list[str]) -> None:
