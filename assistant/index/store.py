@@ -33,10 +33,13 @@ from assistant.index.exact import ExactKeys, build_exact_keys
 from assistant.index.keys import KEYS_VERSION, bm25_text, key_id, retrieval_keys
 from assistant.index.lock import write_lock
 from assistant.index.vectors import VectorStore, open_client
+from assistant.text.chars import cjk_count
 from assistant.text.tokenize import Tokenizer
 from assistant.types import Chunk
 
 FORMAT_VERSION = "1"
+# a passage of fewer Chinese characters is a salutation or a stray line, not an answer (Snapshot.provisions)
+MIN_RANKED_CJK = 6
 BM25_FILE = "bm25.npz"
 
 log = logging.getLogger(__name__)
@@ -116,10 +119,13 @@ class Snapshot:
     @cached_property
     def provisions(self) -> np.ndarray | None:
         """Which passages a search ranks: all but the 题注 (only a question on a law's own
-        history reaches those, by look-up); None when there is no 题注."""
-        if not self.headers:
-            return None
-        return np.array([not c.is_header for c in self.chunks], dtype=bool)
+        history reaches those, by look-up) and a speech's salutation (「同志们：」, a passage of
+        its own before the first paragraph, ranked first for many a question on the speech and
+        never an answer); None when that leaves all."""
+        ranked = np.array(
+            [not c.is_header and cjk_count(c.text) >= MIN_RANKED_CJK for c in self.chunks], dtype=bool
+        )
+        return None if ranked.all() else ranked
 
     @cached_property
     def article_counts(self) -> dict[str, int]:

@@ -16,6 +16,7 @@ from assistant.retrieval.filters import Filters
 from assistant.retrieval.fusion import rrf, zscore
 from assistant.retrieval.levels import asked_levels, level_match
 from assistant.retrieval.lookup import LawResolver, asks_article_only, named_part
+from assistant.retrieval.prose_parts import placed_parts
 from assistant.retrieval.ranker import (
     ANSWER_FEATURES,
     PLACE_FEATURES,
@@ -173,6 +174,8 @@ class HybridRetriever:
                     cands.pinned = [snap.articles[(doc_id, number)][0] for doc_id in docs[:UNNAMED_LISTED]]
             cands.part = named_part(nq.original) if cands.pinned else (0, 0)
         cands.pinned += self._listing(snap, cands, nq.original)
+        if self.lookup and not cands.pinned and not cands.named_docs:  # 「讲话第三部分…」: the part there
+            cands.pinned = placed_parts(nq.original, snap.chunks, mask)
         return cands
 
     @staticmethod
