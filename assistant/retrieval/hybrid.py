@@ -60,6 +60,9 @@ class Candidates:
     # articles named in the question, the 题注 of a law whose history it asks, and the passage
     # listing the items of a shorthand whose meaning it asks (「四个机关是什么」)
     pinned: list[int] = field(default_factory=list)
+    # the other passages of a part of a speech the question names by its place (「讲话第三部分…」,
+    # prose_parts; its first is pinned): after the pinned, before the rest, in their order of score
+    placed: list[int] = field(default_factory=list)
     # (款, 项) the question names right after an article (「第十二条第四项」: (0, 4)); 0: not named
     part: tuple[int, int] = (0, 0)
     # articles named in the question that the law named does not have: (doc_id, number)
@@ -174,8 +177,9 @@ class HybridRetriever:
                     cands.pinned = [snap.articles[(doc_id, number)][0] for doc_id in docs[:UNNAMED_LISTED]]
             cands.part = named_part(nq.original) if cands.pinned else (0, 0)
         cands.pinned += self._listing(snap, cands, nq.original)
-        if self.lookup and not cands.pinned and not cands.named_docs:  # 「讲话第三部分…」: the part there
-            cands.pinned = placed_parts(nq.original, snap.chunks, mask)
+        if self.lookup and not cands.pinned and not cands.named_docs:  # 「讲话第三部分…」: that part first
+            placed = placed_parts(nq.original, snap.chunks, mask)
+            cands.pinned, cands.placed = placed[:1], placed[1:]
         return cands
 
     @staticmethod
@@ -341,7 +345,11 @@ class HybridRetriever:
     def _hits(self, snap: Snapshot, cands: Candidates, fused: dict[str, float], k: int) -> list[Hit]:
         order = [int(key) for key in sorted(fused, key=lambda key: -fused[key])]
         top_score = max(fused.values(), default=1.0)
-        ordered = cands.pinned + [p for p in order if p not in cands.pinned]
+        rank = {pos: i for i, pos in enumerate(order)}  # a placed passage no retriever found: last
+        placed = sorted(cands.placed, key=lambda pos: rank.get(pos, len(order)))
+        first = list(dict.fromkeys([*cands.pinned, *placed]))
+        taken = set(first)
+        ordered = first + [p for p in order if p not in taken]
         hits = []
         for pos in ordered[:k]:
             key = str(pos)

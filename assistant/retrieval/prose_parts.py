@@ -1,7 +1,10 @@
 """The part of a speech or report a question points to by its place (「讲话第三部分主要讲什么？」
 「第二部分头一条说的是哪项工作？」「讲话最后要我们拿出啥样的劲头？」): its words say little of what is
 in it, so ranked on them the passages of that part came anywhere (the thirty-first session's blind
-speech questions, eval/RESULTS.md step 186). Such a part is looked up, as an article named is."""
+speech questions, eval/RESULTS.md step 186). The part's first passage is looked up, as an article
+named is (pinned, and quoted whole: 「第三部分主要讲什么」 is its opening paragraph); its other
+passages come next, in their order of score (HybridRetriever._hits), for the answer may be in any
+of them (「讲话第一部分主要讲的是啥？」: its last)."""
 
 from __future__ import annotations
 
@@ -28,9 +31,9 @@ _CLOSE = re.compile(r"(?:讲话|报告)(?:的)?(?:最后|结尾|收尾|末尾)")
 def placed_parts(
     question: str, chunks: Sequence[Chunk], allowed: np.ndarray | Sequence[bool] | None
 ) -> list[int]:
-    """Positions (into `chunks`) of the passage each speech or report holds at the place the
-    question names: the first passage of the part (or of its item), or its last; [] when the
-    question names no place."""
+    """Positions (into `chunks`) of the passages each speech or report holds at the place the
+    question names: those of the part (or of its item), or its last; [] when the question names
+    no place."""
     part = _PART.search(question)
     if not (part or _CLOSE.search(question)):
         return []
@@ -47,22 +50,21 @@ def placed_parts(
     found: list[int] = []
     for positions in by_doc.values():
         ordered = sorted(positions, key=lambda p: chunks[p].ordinal)
-        hit = _first_in(chunks, ordered, number, item_number) if part else ordered[-1]
-        if hit is not None:
-            found.append(hit)
+        found += _under(chunks, ordered, number, item_number) if part else ordered[-1:]
     return found
 
 
-def _first_in(chunks: Sequence[Chunk], ordered: list[int], number: int, item: int) -> int | None:
-    """The first passage under the numbered heading 「N、…」 (and under its item 「M是…」)."""
-    head = re.compile(rf"^([{_N}]+)、")
-    lead = re.compile(rf"^([{_N}]+)是")
+_HEAD = re.compile(rf"^([{_N}]+)、")
+_LEAD = re.compile(rf"^([{_N}]+)是")
+
+
+def _under(chunks: Sequence[Chunk], ordered: list[int], number: int, item: int) -> list[int]:
+    """The passages under the numbered heading 「N、…」 (and under its item 「M是…」, when asked)."""
+    found = []
     for pos in ordered:
         path = chunks[pos].section_path
-        if not path or not (m := head.match(path[0])) or cn_to_int(m.group(1)) != number:
+        if not path or not (m := _HEAD.match(path[0])) or cn_to_int(m.group(1)) != number:
             continue
-        if not item:
-            return pos
-        if len(path) > 1 and (k := lead.match(path[1])) and cn_to_int(k.group(1)) == item:
-            return pos
-    return None
+        if not item or (len(path) > 1 and (k := _LEAD.match(path[1])) and cn_to_int(k.group(1)) == item):
+            found.append(pos)
+    return found

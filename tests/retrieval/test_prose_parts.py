@@ -34,20 +34,25 @@ def _found(question: str, chunks: list[Chunk]) -> list[Chunk]:
         ("讲话第三部分的三是，要给代表建个啥机制？", "三、", "三是"),
     ],
 )
-def test_a_part_named_by_its_place_is_its_first_passage(
+def test_a_part_named_by_its_place_is_its_passages_in_order(
     question: str, heading: str, item: str, chunks: list[Chunk]
 ) -> None:
-    (found,) = _found(question, chunks)
-    assert found.section_path[0].startswith(heading)
-    if item:
-        assert found.section_path[1].startswith(item)
-    # the first passage of that part: none before it sits there
-    before = [
+    found = _found(question, chunks)
+    assert found
+    for c in found:
+        assert c.section_path[0].startswith(heading)
+        if item:
+            assert c.section_path[1].startswith(item)
+    # every passage there, in the document's order: the first is the one the retriever pins
+    there = [
         c
         for c in chunks
-        if c.ordinal < found.ordinal and c.section_path[: len(found.section_path)] == found.section_path
+        if c.section_path[:1]
+        and c.section_path[0].startswith(heading)
+        and (not item or (len(c.section_path) > 1 and c.section_path[1].startswith(item)))
     ]
-    assert before == []
+    assert found == there
+    assert [c.ordinal for c in found] == sorted(c.ordinal for c in found)
 
 
 def test_the_close(chunks: list[Chunk]) -> None:
