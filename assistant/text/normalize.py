@@ -351,11 +351,11 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     # 民族乡、镇的建置和区域划分」, whose 建置 is what merging or abolishing a township is
     ("行政区划", "行政区域划分"),
     ("撤并", "建置"),
-    # money held back on its way up: 预算法第三十条 「下级政府不得挤占或者截留属于上级政府预算的资金」,
-    # 第五十六条 「…不得截留、占用、挪用或者拖欠」
     # a member of a body is one of its 组成人员: 代表法第二条 「地方各级人民代表大会代表是地方各级国家
     # 权力机关组成人员」, 地方组织法第三十一条 「…人民政府组成人员」
     ("一员", "组成人员"),
+    # money held back on its way up: 预算法第三十条 「下级政府不得挤占或者截留属于上级政府预算的资金」,
+    # 第五十六条 「…不得截留、占用、挪用或者拖欠」
     ("扣下", "截留"),
     ("截下", "截留"),
 )

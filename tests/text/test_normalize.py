@@ -137,7 +137,7 @@ def normalizer() -> QueryNormalizer:
         ("辞去常委会委员的职务", "辞去常务委员会委员的职务"),
         ("撤街道办的职责有哪些", "撤街道办的职责有哪些"),
         ("撤镇设街道后镇长的职务怎么安排", "撤镇设街道后镇长的职务怎么安排"),
-        # words of the thirty-first session's blind questions (eval/RESULTS.md, step 184): 宪法第三十条,
+        # words of the thirty-first session's blind questions (eval/RESULTS.md, 184-185): 宪法第三十条,
         # 第六十四条, 第一百零七条; 代表法第二条, 第六十二条; 预算法第三十条, 第四十六条, 第七十四条;
         # 地方组织法第十二条
         ("我们县人大代表能提议修宪吗？", "我们县人民代表大会代表能提议修改宪法吗？"),
