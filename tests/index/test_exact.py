@@ -52,12 +52,16 @@ def test_exact_search_finds_the_true_nearest_passages(tmp_path: Path, embedding_
         assert [p for p, _, _ in masked] == allowed[:100]
     # the retriever uses it: its dense candidates are the brute-force order, without the 题注
     # of the regulation (a search never ranks one: only a question on a law's history reaches it)
+    # and without the speech's salutation 「同志们：」 (Snapshot.provisions)
     name = assistant.settings.embedding.backends[0]
     cands = assistant.retriever.candidates(snap, QUESTION, Filters())
     vector = assistant.index.embedders[name].embed_query(cands.query.canonical)
     n = len(cands.ranked[name])
-    ranked = [p for p, _, _ in brute_force(assistant, name, vector) if not snap.chunks[p].is_header]
+    provisions = snap.provisions
+    assert provisions is not None
+    ranked = [p for p, _, _ in brute_force(assistant, name, vector) if provisions[p]]
     assert any(c.is_header for c in snap.chunks)
+    assert not any(provisions[p] for p, c in enumerate(snap.chunks) if c.is_header or c.text == "同志们：")
     assert cands.ranked[name] == ranked[:n]
     assistant.close()
 

@@ -42,8 +42,14 @@ def test_dense_candidates_hold_the_exact_nearest_passages(
             text = cands.query.canonical if canonical else cands.query.content
             order = np.argsort(-(vectors @ assistant.index.embedders[name].embed_query(text)))
             # the 5 nearest passages of those searched (statutes only for a legal-basis question;
-            # never a 题注, which only a question on a law's history reaches)
-            searched = {c.chunk_id for c in snap.chunks if cands.filters.accepts(c) and not c.is_header}
+            # never a 题注, which only a question on a law's history reaches, nor a speech's
+            # salutation: Snapshot.provisions)
+            ranked = snap.provisions
+            searched = {
+                c.chunk_id
+                for pos, c in enumerate(snap.chunks)
+                if cands.filters.accepts(c) and (ranked is None or ranked[pos])
+            }
             nearest = [c for c in dict.fromkeys(chunk_of[order]) if c in searched][:5]
             found = {snap.chunks[pos].chunk_id for pos in cands.ranked[name]}
             if not set(nearest) <= found:
