@@ -19,6 +19,7 @@ from assistant.answering.evidence import (
     Evidence,
     best_similarities,
     coverage,
+    known_or_reworded,
     part_asking,
     shorthand,
     states_type,
@@ -385,11 +386,9 @@ class Assistant:
             confidence=0.0,
             top_score=judged[0].score if judged and not pinned else 0.0,
             coverage=coverage(question, judged, snap.bm25.idf_of, tokens),
-            # a name the normaliser put in statute wording is known by that wording (幼儿园: 学前教育;
-            # 石桥 of 古石桥: 名胜古迹)
             unknown_names=unknown_names(
                 self.index.tokenizer.proper_names(cands.query.original),
-                lambda name: any(name in said for said in reworded) or snap.bm25.knows(name),
+                known_or_reworded(snap.bm25.knows, reworded),
             ),
             answer_type=kind,
             type_found=type_found,

@@ -95,6 +95,12 @@ def unknown_names(names: Sequence[str], known: Callable[[str], bool]) -> tuple[s
     return tuple(n for n in dict.fromkeys(names) if not known(n))
 
 
+def known_or_reworded(knows: Callable[[str], bool], reworded: Collection[str]) -> Callable[[str], bool]:
+    """Whether the corpus knows a word, or the word sits inside one the normaliser put in statute
+    wording, which is how the documents know it (幼儿园: 学前教育; 石桥 of 古石桥: 名胜古迹)."""
+    return lambda word: any(word in said for said in reworded) or knows(word)
+
+
 def part_asking(question: str, kind: str) -> str:
     """In a question asking several things (「…重点审哪些内容？预算批准以后多少天内要向社会公开？」),
     the one part that asks for this kind of fact; "" when the question asks one thing, or when

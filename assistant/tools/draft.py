@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.answering.evidence import known_or_reworded, unknown_names
 from assistant.answering.llm import LLMError
 from assistant.errors import InvalidInput
 from assistant.loading.encoding import UndecodableError, decode_text
@@ -126,7 +127,7 @@ def basis(assistant: Assistant, topic: str) -> tuple[tuple[Citation, ...], str]:
     hits = assistant.search(f"{topic}（{statutes}）" if statutes else topic, BASIS_K)
     words = topic_words(assistant, topic)
     bm25 = assistant.index.snapshot().bm25
-    unknown = [w for w in words if not bm25.knows(w) and not any(w in said for said in reworded)]
+    unknown = list(unknown_names(words, known_or_reworded(bm25.knows, reworded)))
     if not unknown:
         legal = [h for h in hits if h.chunk.kind.statute]
         chosen: list[Hit] = (legal + [h for h in hits if h not in legal])[:MAX_BASIS]
