@@ -345,8 +345,10 @@ class HybridRetriever:
     def _hits(self, snap: Snapshot, cands: Candidates, fused: dict[str, float], k: int) -> list[Hit]:
         order = [int(key) for key in sorted(fused, key=lambda key: -fused[key])]
         top_score = max(fused.values(), default=1.0)
-        rank = {pos: i for i, pos in enumerate(order)}  # a placed passage no retriever found: last
-        placed = sorted(cands.placed, key=lambda pos: rank.get(pos, len(order)))
+        placed = cands.placed
+        if placed:  # in their order of score; one no retriever found, last
+            rank = {pos: i for i, pos in enumerate(order)}
+            placed = sorted(placed, key=lambda pos: rank.get(pos, len(order)))
         first = list(dict.fromkeys([*cands.pinned, *placed]))
         taken = set(first)
         ordered = first + [p for p in order if p not in taken]
