@@ -10,7 +10,13 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup index run serve test lint eval bench clean
+# The provincial regulations a user would import beside the default corpus (../shared, not shipped)
+SHARED_LAWS ?= ../shared/corpus/laws
+REGULATIONS := 北京市乡镇人民代表大会组织条例 县级以下人大代表直接选举若干规定 山东省乡镇人民代表大会工作若干规定 \
+	河南省乡镇人民代表大会主席团工作条例 浙江省乡镇人民代表大会工作条例 浙江省县乡两级人民代表大会代表选举实施细则 \
+	重庆市乡镇人民代表大会工作条例
+
+.PHONY: setup index run serve test lint eval eval-imported bench clean
 
 $(STAMP): requirements.txt requirements-nodeps.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,8 +56,14 @@ test: setup
 eval: index
 	$(BIN)/renda eval --index $(INDEX)
 
+# the default corpus with the regulations imported, and the questions asked of them
+eval-imported: setup
+	$(BIN)/renda import-laws
+	$(BIN)/renda ingest corpus $(foreach r,$(REGULATIONS),$(SHARED_LAWS)/$(r).md) --index indexes/imported
+	$(BIN)/renda eval --index indexes/imported --questions eval/questions_imported.jsonl --no-baselines
+
 bench: setup
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) indexes/default corpus/laws
+	rm -rf $(VENV) indexes/default indexes/imported corpus/laws
