@@ -10,6 +10,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from assistant.retrieval.regions import PlaceNames
 from assistant.text.chars import cjk_count
 from assistant.text.numerals import CN_NUMERAL_CHARS, cn_to_int
 
@@ -144,9 +145,9 @@ def _asks_of_law(text: str, start: int, end: int) -> bool:
 
 
 class LawResolver:
-    """Finds the documents and articles a question names, among the indexed titles; and the laws it
-    asks about that exist (`elsewhere`: the full names of laws the index may lack) but are not
-    indexed."""
+    """Finds the documents and articles a question names, among the indexed titles (by name, or by
+    the place a regulation is of: regions.PlaceNames); and the laws it asks about that exist
+    (`elsewhere`: the full names of laws the index may lack) but are not indexed."""
 
     def __init__(self, titles: dict[str, str], elsewhere: Collection[str] = ()) -> None:  # doc_id -> title
         indexed = [(alias, doc_id) for doc_id, title in titles.items() for alias in title_aliases(title)]
@@ -162,11 +163,16 @@ class LawResolver:
             indexed + unindexed,
             key=lambda pair: (-len(pair[0]), pair),  # longest first; ties in a fixed order, not set order
         )
+        self._places = PlaceNames(titles)
         self._cache: dict[str, list[tuple[int, int, str]]] = {}  # one question is resolved several times
+        # places named whose several documents the text does not tell apart (浙江: its 工作条例 and
+        # its 选举实施细则), by text: they name all of them, but none of their articles
+        self._several: dict[str, list[tuple[int, int, str]]] = {}
 
     def named_documents(self, text: str) -> list[str]:
         """doc_ids named in the text, in order of appearance."""
-        return list(dict.fromkeys(doc_id for _, _, doc_id in self._indexed(text)))
+        named = sorted(self._indexed(text) + self._several.get(text, []))
+        return list(dict.fromkeys(doc_id for _, _, doc_id in named))
 
     def unindexed_laws(self, text: str) -> list[str]:
         """Full names of the laws the text asks about (what they say, where) that the index does not
@@ -215,10 +221,18 @@ class LawResolver:
                 if not _word_goes_on(text, e) and not any(ts <= s and e <= te for ts, te, _ in taken):
                     taken.append((s, e, doc_id))
                 s = text.find(alias, s + 1)
+        several = []
+        for s, e, docs in self._places.mentions(text, taken) if self._places else ():
+            if len(docs) == 1:
+                taken.append((s, e, docs[0]))
+            else:
+                several += [(s, e, doc_id) for doc_id in docs]
         found = sorted(taken)
         if len(self._cache) > 256:
             self._cache.clear()
+            self._several.clear()
         self._cache[text] = found
+        self._several[text] = several
         return found
 
     def article_refs(self, text: str) -> list[ArticleRef]:

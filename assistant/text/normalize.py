@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from assistant.text.chars import cjk_count
-from assistant.text.numerals import int_to_cn
+from assistant.text.numerals import CN_NUMERAL_CHARS, int_to_cn
 from assistant.text.proposals import Proposal, proposal
 
 # What deputies propose on, in everyday words, with the words of the constitution's general
@@ -460,6 +460,9 @@ def without_asking_frame(question: str) -> tuple[str, str]:
 _FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"／": "/", "％": "%"})
 _ARTICLE_NUM = re.compile(r"第\s*(\d{1,4})\s*(条|章|节|编|款|项)")
 _BARE_ARTICLE = re.compile(r"(?<![\d第])(\d{1,3})\s*条")
+# An article number said without its 第 right after the name of a law or regulation: 「地方组织法七十一
+# 条的内容是啥？」「预算法二十二条第四款」; elsewhere 三条 may be three of anything (「提了三条建议」)
+_NAMED_BARE_ARTICLE = re.compile(rf"(法|条例|规则|细则|办法)([{CN_NUMERAL_CHARS}]{{1,6}})条")
 _FRACTION = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})(?!\d)")
 _FRACTION_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s*分之\s*(\d{1,2})(?!\d)")
 _PERCENT = re.compile(r"(?<!\d)(\d{1,3})\s*%")
@@ -599,6 +602,7 @@ def _joined(m: re.Match[str]) -> str:
 def _numerals(text: str) -> str:
     text = _ARTICLE_NUM.sub(_spelled("第{0}{1}", 1), text)
     text = _BARE_ARTICLE.sub(_spelled("第{0}条", 1), text)
+    text = _NAMED_BARE_ARTICLE.sub(r"\1第\2条", text)
     text = _FRACTION.sub(_spelled("{1}分之{0}", 2), text)
     text = _FRACTION_WORDS.sub(_spelled("{0}分之{1}", 2), text)
     return _PERCENT.sub(_spelled("百分之{0}", 1), text)

@@ -174,6 +174,13 @@ def test_statute_wording(normalizer: QueryNormalizer, question: str, expected: s
         ("0/0", "0/0"),
         ("第0条", "第0条"),
         ("1/0和0%", "1/0和0%"),
+        # an article said without 第 right after a law's name (county staff, step 187); not
+        # anywhere else, where 三条 may be three of anything
+        ("地方组织法七十一条的内容是啥？", "地方组织法第七十一条的内容是啥？"),
+        ("预算法二十二条第四款", "预算法第二十二条第四款"),
+        ("浙江工作条例十二条", "浙江工作条例第十二条"),
+        ("代表提了三条建议", "代表提了三条建议"),
+        ("监督法有几条", "监督法有几条"),
     ],
 )
 def test_numerals_become_statute_numerals(normalizer: QueryNormalizer, question: str, expected: str) -> None:
