@@ -29,8 +29,22 @@ from assistant.text.parts import asked_after_telling, sub_questions
 from assistant.text.shorthand import counted_shorthands, described, listed_items
 from assistant.types import DocKind, Hit
 
-# Words that place a question in a speech or work report rather than in the statutes.
-PROSE_CUES = ("讲话", "今年", "去年", "明年", "区里", "全区", "报告里", "报告中")
+# Words that place a question in a speech or work report rather than in the statutes; what a
+# leader said at a meeting is a speech (「上回主席会上领导说…要盯住哪几类重点问题」)
+PROSE_CUES = (
+    "讲话",
+    "今年",
+    "去年",
+    "明年",
+    "区里",
+    "全区",
+    "报告里",
+    "报告中",
+    "领导说",
+    "领导讲",
+    "领导提",
+    "领导要求",
+)
 # words naming the kind of document the answer is in, as a law's name names the law: 「讲话里说…」
 # 「讲话要求…」, not 讲话 as speaking (「代表在会上讲话会被追究吗？」)
 NAMED_KINDS = {

@@ -82,6 +82,12 @@ _NOT_NAMES = frozenset(
 )
 
 
+# how people speak of someone they do not name (「有个老大爷在选票上勾了三个人」「让家里人帮着写」):
+# jieba's dictionary tags 老大爷 and 家里人 persons, and an answer was withheld as about a person no
+# document names; a kinship or address term, or a word for people ending in 人, names no one
+_ADDRESS = re.compile(r"[爷奶爸妈哥姐弟妹叔姨婶舅伯娘嫂]|人$")
+
+
 def _data(name: str) -> str:
     return resources.files("assistant.text").joinpath("data", name).read_text(encoding="utf-8")
 
@@ -158,7 +164,7 @@ class Tokenizer:
                 continue  # 「代表法列的义务」: jieba's 法列 is the end of 代表法 and the verb after it
             if p.flag == "ns" and len(p.word) >= 2 and not _IN_SOMETHING.fullmatch(p.word):
                 names.append(p.word)
-            elif p.flag in _PERSON:
+            elif p.flag in _PERSON and not _ADDRESS.search(p.word):
                 word = _NOT_IN_NAME.split(p.word, 1)[0]
                 if len(word) == 3 or (len(word) == 2 and p.word not in dictionary):
                     names.append(word)

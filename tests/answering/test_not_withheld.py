@@ -50,3 +50,19 @@ ANSWERABLE = [
 def test_answerable_questions_outside_the_gold_are_not_withheld(default_assistant: Assistant) -> None:
     withheld = [q for q in ANSWERABLE if default_assistant.ask(q).abstained]
     assert not withheld, withheld
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # dictated to a phone (eval/RESULTS.md step 188): 老大爷 and 家里人 were taken for persons no
+        # document names, and the answers withheld with their article first
+        ("嗯这回我们那个选区应选两个代表 有个老大爷在选票上勾了三个人 这张票是算有效还是作废啊", "作废"),
+        ("我们那个村好多老人不识字 还有个残疾的手写不了字 选票自己填不了 能不能让家里人帮着写啊", "代写"),
+    ],
+)
+def test_a_dictated_question_telling_of_someone_unnamed_is_answered(
+    default_assistant: Assistant, question: str, said: str
+) -> None:
+    answer = default_assistant.ask(question)
+    assert not answer.abstained and said in answer.answer

@@ -154,6 +154,15 @@ def normalizer() -> QueryNormalizer:
         ("明年预算还没批，先花的钱在哪儿交代清楚", "明年预算批准前，先花的钱在哪儿作出说明"),
         ("把代表的能力提上去", "把代表的能力提升"),
         ("当了代表要脱产吗", "当了代表要脱离各自的生产和工作吗"),
+        # voice-typed questions (eval/RESULTS.md step 188): 代表法第二十条, 第五十九条; 地方组织法
+        # 第十九条, 第二十二条
+        ("它回复得大家很不服气", "它答复得大家很不满意"),
+        ("主席台在闭会期间要组织代表搞哪些活动", "主席团在闭会期间要组织代表搞哪些活动"),
+        ("想一块儿提个案子", "想一块儿提出议案"),
+        (
+            "他亲戚在打官司，他想去法院帮着说说情",
+            "他亲戚在司法案件，他想去人民法院帮着干预具体执法、司法案件",
+        ),
     ],
 )
 def test_statute_wording(normalizer: QueryNormalizer, question: str, expected: str) -> None:
@@ -206,6 +215,17 @@ def test_clauses_typed_without_punctuation_are_clauses(normalizer: QueryNormaliz
     cleaned = normalizer.clean(question)
     assert cleaned == question.replace(" ", "，")
     assert asking_parts(cleaned)[-1] == "还有就是区长位子空着，常委会能先定个代理的吗"
+
+
+def test_spoken_fillers_are_not_searched(normalizer: QueryNormalizer) -> None:
+    """Dictated questions (eval/RESULTS.md step 188): 来着, 好像, 那块 are in no document, so they
+    weighed as the rarest words asked; the original keeps them (it is what the user said)."""
+    nq = normalizer.normalize("嗯那个监督要盯住哪几类重点问题来着 好像有农村那块的")
+    assert nq.content == "那个监督要盯住哪几类重点问题，有农村"
+    assert nq.original.startswith("嗯那个")
+    assert normalizer.normalize("我想问一下罢免案怎么提").content == "罢免案怎么提"
+    assert normalizer.normalize("乡镇人大在预算这块管哪些事？").content == "乡镇人大在预算这块管哪些事？"
+    assert normalizer.normalize("嗯嗯").content == "嗯嗯"  # nothing else: kept as typed
 
 
 def test_a_split_word_is_joined_in_the_content_searched(normalizer: QueryNormalizer) -> None:

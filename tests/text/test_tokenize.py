@@ -63,6 +63,11 @@ def test_a_number_and_its_measure_word_is_no_place() -> None:
         # jieba's 法列 is the end of 代表法 and the verb after it
         ("代表法列的代表义务里没有学习这一条，对吗？", []),
         ("法国的议会", ["法国"]),
+        # how people speak of someone they do not name: jieba's dictionary tags them persons
+        ("有个老大爷在选票上勾了三个人，这张票还算数吗", []),
+        ("选票自己填不了，能不能让家里人帮着写", []),
+        ("王大妈能当选民小组长吗", []),
+        ("孟景伟是哪年当选的", ["孟景伟"]),
     ],
 )
 def test_a_person_name_is_not_what_follows_it(question: str, names: list[str]) -> None:
