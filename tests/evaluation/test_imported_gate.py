@@ -25,10 +25,10 @@ REGULATIONS = (
     "重庆市乡镇人民代表大会工作条例",
 )
 
-# 0.912 / 0.971 when set (2026-12-06, thirty-second session, after step 187; 0.853 / 0.941 before
-# it): about one question of 34 under
-RETRIEVAL_FLOOR = {"R@1": 0.88, "R@5": 0.94}
-# 0.853 when set (0.779 before step 187)
+# 0.912 / 0.971 on the first 40 after step 187 (2026-12-06, thirty-second session; 0.853 / 0.941
+# before it); 0.933 / 0.983 with the second 30, 60 answerable, after step 188: about two under
+RETRIEVAL_FLOOR = {"R@1": 0.90, "R@5": 0.95}
+# 0.853 on the first 40 (0.779 before step 187), 0.850 on all 70
 ANSWER_FLOOR = {"key_coverage": 0.82, "citations_verbatim": 1.0, "markers_resolve": 1.0}
 
 
@@ -66,8 +66,9 @@ def test_imported_regulations_are_quoted(report) -> None:  # type: ignore[no-unt
     answers = report.summary["answers"]["all"]
     for metric, floor in ANSWER_FLOOR.items():
         assert answers[metric] >= floor, f"{metric} {answers[metric]} < {floor}"
-    # 1 of 34 answerable withheld when set
-    assert answers["false_abstention"] <= 0.06
+    # 3 of 60 answerable withheld when set (0.05); 6 of 10 unanswerable abstain
+    assert answers["false_abstention"] <= 0.07
+    assert answers["abstain_recall"] >= 0.5
 
 
 def test_a_province_named_is_its_regulation(imported: Assistant) -> None:
