@@ -82,6 +82,13 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"几年|多少年"),
         re.compile(r"(?<![\d〇零一二三四五六七八九十第])(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年"),
     ),
+    # how many terms (「乡镇人大主席最多能连任几届」): 「连续任职不得超过两届」, not 第十四届 nor 每届
+    "terms": (
+        re.compile(r"(?<!第)(?:几|多少)届|届数"),
+        re.compile(
+            r"(?<![第每本上下历各同一二三四五六七八九十两\d])(?:[一二三四五六七八九十两]{1,3}|\d{1,2})届"
+        ),
+    ),
     # how many kinds (「职权大致可以分成哪几类？」): 「分为三大类」, not the list of the kinds alone
     "classes": (
         re.compile(r"(?:几|多少)大?类"),

@@ -25,6 +25,18 @@ def test_how_many_years_asks_for_a_term_not_for_a_year() -> None:
     assert not states("years", "在本届人民代表大会代表选举完成后的两个月内")
 
 
+def test_how_many_terms_is_answered_by_a_number_of_terms() -> None:
+    """「乡镇人大主席最多能连任几届」 (blind batches, eval/RESULTS.md step 189): no document limits it,
+    and 地方组织法第十八条's 「任期同本级人民代表大会每届任期相同」 was given for an answer."""
+    assert required_type("这个乡镇人大主席最多能连任几届啊") == "terms"
+    assert answer_type("有届数上限吗？") == "terms"
+    assert answer_type("这是第几届人大？") == ""  # which term, not how many
+    assert states("terms", "委员长、副委员长连续任职不得超过两届。")
+    assert not states("terms", "主席、副主席任期同本级人民代表大会每届任期相同。")
+    assert not states("terms", "第十三届全国人民代表大会第五次会议")
+    assert not states("terms", "在本届人民代表大会代表选举完成后的两个月内")
+
+
 def test_the_ranker_may_prefer_a_kind_the_abstention_rules_do_not_require() -> None:
     # a term of office is stated once for every level, often below the passages about the level
     assert required_type("乡镇人大每届任期几年？") == ""
