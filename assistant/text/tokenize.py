@@ -162,6 +162,8 @@ class Tokenizer:
                 continue  # 「这段时间」: jieba's 段时间 is the measure word 段 and 时间 (段 is a surname)
             if p.word[0] == "法" and p.word not in dictionary:
                 continue  # 「代表法列的义务」: jieba's 法列 is the end of 代表法 and the verb after it
+            if p.word[-1] == "法" and len(p.word) > 1:
+                continue  # 「检查食品安全法在本县的落实情况」: jieba's 安全法 is the end of a law's name
             if p.flag == "ns" and len(p.word) >= 2 and not _IN_SOMETHING.fullmatch(p.word):
                 names.append(p.word)
             elif p.flag in _PERSON and not _ADDRESS.search(p.word):

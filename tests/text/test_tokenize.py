@@ -68,6 +68,8 @@ def test_a_number_and_its_measure_word_is_no_place() -> None:
         ("选票自己填不了，能不能让家里人帮着写", []),
         ("王大妈能当选民小组长吗", []),
         ("孟景伟是哪年当选的", ["孟景伟"]),
+        # jieba's 安全法 is the end of 食品安全法 (county staff, eval/RESULTS.md step 190)
+        ("常委会这次要检查食品安全法在本县的落实情况，检查组里可以吸收县人大代表一起参加吗？", []),
     ],
 )
 def test_a_person_name_is_not_what_follows_it(question: str, names: list[str]) -> None:
