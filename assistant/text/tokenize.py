@@ -144,7 +144,8 @@ class Tokenizer:
         after a number (「多少天先送到」: 天先) or after this or that (「这段时间」: 段时间), a number and its
         measure word (「那四本预算」: 四本) or a word
         after a negation (「不沾边」) is none; nor is a verb run on into the division word after it
-        (「列进镇财政预算」: 列进镇; _verb_glued)."""
+        (「列进镇财政预算」: 列进镇; _verb_glued), a kinship or address term (老大爷, 家里人:
+        _ADDRESS), or the head or tail of a law's name (法列 of 「代表法列的」, 安全法 of 食品安全法)."""
         with self._lock:
             pairs = self._tagger.lcut(text)
             dictionary = self._tagger.word_tag_tab
