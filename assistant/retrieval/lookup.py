@@ -164,14 +164,13 @@ class LawResolver:
             key=lambda pair: (-len(pair[0]), pair),  # longest first; ties in a fixed order, not set order
         )
         self._places = PlaceNames(titles)
-        self._cache: dict[str, list[tuple[int, int, str]]] = {}  # one question is resolved several times
-        # places named whose several documents the text does not tell apart (浙江: its 工作条例 and
-        # its 选举实施细则), by text: they name all of them, but none of their articles
-        self._several: dict[str, list[tuple[int, int, str]]] = {}
+        # text -> (its names, its places with several documents): one question is resolved
+        # several times
+        self._cache: dict[str, tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]] = {}
 
     def named_documents(self, text: str) -> list[str]:
         """doc_ids named in the text, in order of appearance."""
-        named = sorted(self._indexed(text) + self._several.get(text, []))
+        named = sorted(self._indexed(text) + self._resolved(text)[1])
         return list(dict.fromkeys(doc_id for _, _, doc_id in named))
 
     def unindexed_laws(self, text: str) -> list[str]:
@@ -210,6 +209,11 @@ class LawResolver:
     def _matches(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, doc_id) of each name; a shorter alias inside a longer one that already
         matched does not count (全国人大常委会议事规则 is not also 常委会议事规则)."""
+        return self._resolved(text)[0]
+
+    def _resolved(self, text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+        """_matches, and the places named whose several documents the text does not tell apart
+        (浙江: its 工作条例 and its 选举实施细则): they name all of them, but none of their articles."""
         cached = self._cache.get(text)
         if cached is not None:
             return cached
@@ -227,13 +231,10 @@ class LawResolver:
                 taken.append((s, e, docs[0]))
             else:
                 several += [(s, e, doc_id) for doc_id in docs]
-        found = sorted(taken)
         if len(self._cache) > 256:
             self._cache.clear()
-            self._several.clear()
-        self._cache[text] = found
-        self._several[text] = several
-        return found
+        self._cache[text] = (sorted(taken), several)
+        return self._cache[text]
 
     def article_refs(self, text: str) -> list[ArticleRef]:
         """Articles named in the text, each tied to the law named closest before it; none of a law
