@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -120,18 +120,25 @@ def small_assistant(tmp_path_factory: pytest.TempPathFactory, embedding_cache: P
     assistant.close()
 
 
-@pytest.fixture(scope="session")
-def default_assistant(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path) -> Iterator[Assistant]:
-    """The default corpus as `make run` builds it: imported congress laws + the sample speech."""
+def build_default(root: Path, cache: Path, extra: Iterable[Path] = ()) -> Assistant:
+    """The default corpus as `make run` builds it (imported congress laws + the sample speech),
+    with extra files copied in beside it as a user imports his own documents."""
     from assistant.sources.china_law import import_laws
 
-    root = tmp_path_factory.mktemp("default")
     corpus = root / "corpus"
     shutil.copytree(REPO / "corpus", corpus, ignore=shutil.ignore_patterns("laws"))
     import_laws(corpus / "laws")
-    assistant = Assistant(make_settings(root / "index", embedding_cache))
+    for path in extra:
+        shutil.copy(path, corpus / path.name)
+    assistant = Assistant(make_settings(root / "index", cache))
     report = assistant.ingest([corpus], progress=False)
     assert not report.failed, report.failed
+    return assistant
+
+
+@pytest.fixture(scope="session")
+def default_assistant(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path) -> Iterator[Assistant]:
+    assistant = build_default(tmp_path_factory.mktemp("default"), embedding_cache)
     yield assistant
     assistant.close()
 

@@ -2,7 +2,6 @@
 regulations of ../shared imported, as a chair in 浙江 or 重庆 would import his province's, asked
 eval/questions_imported.jsonl (eval/README.md). Skips where ../shared is absent."""
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import pytest
 
 from assistant.evaluation.runner import run_evaluation
 from assistant.service import Assistant
-from tests.conftest import REPO, SHARED, make_settings
+from tests.conftest import REPO, SHARED, build_default
 
 pytestmark = pytest.mark.slow
 QUESTIONS = REPO / "eval" / "questions_imported.jsonl"
@@ -36,17 +35,8 @@ ANSWER_FLOOR = {"key_coverage": 0.82, "citations_verbatim": 1.0, "markers_resolv
 def imported(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path) -> Iterator[Assistant]:
     if not SHARED.is_dir():
         pytest.skip("../shared/corpus is not present")
-    from assistant.sources.china_law import import_laws
-
-    root = tmp_path_factory.mktemp("imported")
-    corpus = root / "corpus"
-    shutil.copytree(REPO / "corpus", corpus, ignore=shutil.ignore_patterns("laws"))
-    import_laws(corpus / "laws")
-    for name in REGULATIONS:
-        shutil.copy(SHARED / "laws" / f"{name}.md", corpus / f"{name}.md")
-    assistant = Assistant(make_settings(root / "index", embedding_cache))
-    report = assistant.ingest([corpus], progress=False)
-    assert not report.failed, report.failed
+    extra = [SHARED / "laws" / f"{name}.md" for name in REGULATIONS]
+    assistant = build_default(tmp_path_factory.mktemp("imported"), embedding_cache, extra)
     yield assistant
     assistant.close()
 
