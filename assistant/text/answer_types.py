@@ -13,7 +13,8 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # only 一年 is matched: what is done between (执法检查) is what the question is about.
     "frequency": (
         re.compile(
-            r"(?:多久|多长时间|多少天|几天|几个月)[^，,。？?]{0,6}一次|(?:一年|每年|一届)(?=[^，,。？?]{0,16}几次)"
+            r"(?:多久|多长时间|多少天|几天|几个月)[^，,。？?]{0,6}一(?:次|趟|回)"
+            r"|(?:一年|每年|一届)(?=[^，,。？?]{0,16}几次)"
         ),
         re.compile(
             r"每[^，。；]{0,8}?(?:(?<![第\d一二三四五六七八九十两])[一二三四五六七八九十两\d]+|至少)[^，。；]{0,4}?次"
@@ -26,6 +27,10 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             # (选举法第二十七条, for 「选民登记多久登记一次？」); not 「每次会议举行预备会议」, which then
             # came second for 「区人大常委会多久开一次会？」
             r"|每次[^，。；]{0,8}?前"
+            # a unit of time without a number: 「每月进站」, and the speech's slogans 「月进站、季回家、
+            # 年述职」 (for 「多长时间得去一趟联络站？」, withheld as no period stated)
+            r"|每(?:月|季度?|周|星期)"
+            r"|[日周月季年][\u4e00-\u9fff]{1,2}、[日周月季年][\u4e00-\u9fff]{1,2}"
         ),
     ),
     "money": (

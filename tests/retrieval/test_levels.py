@@ -99,6 +99,11 @@ def test_passage_levels_from_statute_wording() -> None:
     # 县级以下: the counties and the townships (选举法第七条's citizens abroad vote in both elections)
     abroad = "旅居国外的中华人民共和国公民在县级以下人民代表大会代表选举期间在国内的，可以参加原籍地的选举。"
     assert passage_levels(abroad) == {COUNTY, TOWNSHIP}
+    # 预算法's 各级 is every level's (第三条: five levels of budget, the township's the last); the
+    # 各级人民代表大会常务委员会 are not the townships'
+    surplus = "各级一般公共预算年度执行中有超收收入的，只能用于冲减赤字或者补充预算稳定调节基金。"
+    assert TOWNSHIP in passage_levels(surplus + "省、自治区、直辖市一般公共预算年度执行中出现短收")
+    assert passage_levels("各级人民代表大会常务委员会依照本法行使监督职权。") == frozenset()
 
 
 def test_level_match_rewards_the_asked_level_and_penalises_only_other_levels() -> None:

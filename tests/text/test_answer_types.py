@@ -102,6 +102,12 @@ def test_how_often_is_answered_by_a_frequency_and_held_to_a_period() -> None:
     assert not states("frequency", "每届任期五年")
     assert not states("frequency", "未经批准两次不出席本级人民代表大会会议的")
     assert not states("frequency", "每届人民代表大会第一次会议的预备会议，由上届……主持。")
+    # a trip asked for (多久去一趟), and a unit of time said without a number: 每月, the speech's
+    # 「月进站、季回家、年述职」
+    assert answer_type("代表多长时间得去一趟联络站？") == "frequency"
+    assert states("frequency", "代表每月进站接待选民。")
+    assert states("frequency", "要按照“月进站、季回家、年述职”的要求，有计划地组织开展代表活动")
+    assert not states("frequency", "全年工作任务重、时间紧")
     # the abstention rules hold both forms to a frequency
     assert required_type("乡镇人大主席团会议多久至少开一次？") == "frequency"
     assert required_type("乡镇人大一年开几次会？") == "frequency"

@@ -163,6 +163,14 @@ def normalizer() -> QueryNormalizer:
             "他亲戚在打官司，他想去法院帮着说说情",
             "他亲戚在司法案件，他想去人民法院帮着干预具体执法、司法案件",
         ),
+        # blind batches of the thirty-third session (eval/RESULTS.md step 191)
+        ("赶上防汛，想往后挪几天", "赶上防汛，想推迟几天"),
+        ("税收比预算多收了一块", "税收比预算超收收入了一块"),
+        ("他这个代表身份还保得住吗", "他这个代表资格还保得住吗"),
+        ("我能不能拿代表身份去打个招呼", "我能不能利用执行代表职务去干预"),
+        ("连着两次没请假就不来了", "连着两次未经批准就不来了"),
+        ("学校要扣课时费", "学校要按正常出勤对待，享受所在单位的工资和其他待遇"),
+        ("能让家里人替我投票吗", "能让家里人委托代为投票吗"),
     ],
 )
 def test_statute_wording(normalizer: QueryNormalizer, question: str, expected: str) -> None:
