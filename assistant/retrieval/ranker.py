@@ -19,7 +19,7 @@ import numpy as np
 from assistant.index.store import Snapshot
 from assistant.retrieval.bodies import body_match, lead_bodies
 from assistant.retrieval.levels import ranking_level
-from assistant.text.answer_types import ASKS_QUANTITY, STATES_QUANTITY, answer_type, states
+from assistant.text.answer_types import ASKS_IF_ALLOWED, ASKS_QUANTITY, STATES_QUANTITY, answer_type, states
 from assistant.text.proposals import FORBIDS, asks_to_stop
 from assistant.types import Chunk
 
@@ -38,6 +38,7 @@ BASE_FEATURES = (
     "topic",
     "log_len",
     "pinned",
+    "rule_asked",
 )
 # Evidence the abstention rules judge on their own (evidence.states_type): left out of the
 # ranking they read, or a passage lifted for stating some number would answer for the question.
@@ -71,6 +72,14 @@ def candidate_features(
     wants_quantity = bool(ASKS_QUANTITY.search(question))
     kind = answer_type(cands.query.original)  # type: ignore[attr-defined]  # 几年: 五年; 几月: 六月
     to_stop = asks_to_stop(cands.query.original)  # type: ignore[attr-defined]
+    # whether something is allowed or required, asked with no word of a speech or report: a prose
+    # passage (the speech's chatty 「三是要开好乡镇人代会…」 first for 「我当场叫他们整改行不行？」)
+    # states no such rule
+    rule_asked = (
+        bool(ASKS_IF_ALLOWED.search(cands.query.original))  # type: ignore[attr-defined]
+        and not cands.hinted_kinds  # type: ignore[attr-defined]
+        and not cands.named_kinds  # type: ignore[attr-defined]
+    )
     topics: tuple[str, ...] = cands.query.topic_statutes  # type: ignore[attr-defined]
     asked_bodies: frozenset[str] = cands.bodies  # type: ignore[attr-defined]
     rank_of = {name: {p: r for r, p in enumerate(ranked.get(name, []))} for name in retrievers}
@@ -105,6 +114,7 @@ def candidate_features(
             float(any(statute in chunk.text for statute in topics)),
             math.log1p(len(chunk.text)) / 7.0,
             float(pos in cands.pinned),  # type: ignore[attr-defined]
+            float(rule_asked and not chunk.kind.statute),
         ]
         rows.append(row)
     return np.array(rows, dtype=np.float64).reshape(len(positions), -1)

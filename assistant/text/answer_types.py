@@ -162,6 +162,14 @@ _BLANK = re.compile(
 # Any quantity, whatever its kind: the ranker's `quantity` feature, and the answerer's bonus when
 # the question asks no kind the table names (「有几项职权」).
 ASKS_QUANTITY = re.compile(rf"几|多少|多久|多长|期限|时间|比例|人数|什么时候|何时|多大|{_BLANK.pattern}")
+# Whether something is allowed, required or lawful (「能不能…」「…行不行」「…合法吗」「…算不算数」
+# 「要不要…」): a rule's answer, which a statute states and a speech seldom does. Of the 176 gold
+# questions the speech alone answers, 2 ask so (one naming the speech); of the 1,278 the statutes
+# alone answer, 266 (the ranker's `rule_asked`, eval/RESULTS.md step 192).
+ASKS_IF_ALLOWED = re.compile(
+    r"能不能|行不行|可不可以|可以吗|能吗|行吗|合法|违法|允许|有没有权|有权.{0,6}吗|对吗|合理吗|有依据吗"
+    r"|算不算|要不要|得不得|该不该|还能.{0,12}吗|能否|是否可以"
+)
 STATES_QUANTITY = re.compile(
     r"[0-9一二三四五六七八九十百千万两]+(?:个月|日|天|年|周岁|岁|次|人|名|分之|以上|以下|届)|分之|过半数|半数"
 )
