@@ -133,10 +133,11 @@ def asked_levels(question: str) -> frozenset[str]:
 _COUNTY_AND_UP = re.compile(r"县级以上(?:的)?(?:地方)?各级")
 
 
-# 预算法's 「各级政府」「各级一般公共预算」 are every level's, the township's too (第三条: 「…乡、民族乡、
-# 镇五级预算」); 第六十六条 (「各级一般公共预算年度执行中有超收收入的，只能用于冲减赤字…」) counted as
-# the provinces' for its third paragraph. Not 「各级人民代表大会常务委员会」, which townships have not.
-_EVERY_LEVEL = re.compile(r"(?<!地方)各级(?!人民代表大会常务委员会)")
+# 「地方各级…」 is about every local level; so are 预算法's 「各级政府」「各级一般公共预算」, the township's
+# too (第三条: 「…乡、民族乡、镇五级预算」): 第六十六条 (「各级一般公共预算年度执行中有超收收入的，只能
+# 用于冲减赤字…」) counted as the provinces' for its third paragraph. Not 「各级人民代表大会常务委员会」,
+# which townships have not.
+_EVERY_LEVEL = re.compile(r"地方各级|各级(?!人民代表大会常务委员会)")
 
 
 # 「向本级人民代表大会常务委员会或者乡、民族乡、镇的人民代表大会主席团报告」: each level's organ, the
@@ -149,8 +150,7 @@ def passage_levels(text: str) -> frozenset[str]:
     levels = {level for level, marks in PASSAGE_MARKERS.items() if any(m in text for m in marks)}
     if "县级以下" in text:  # 「县级以下人民代表大会代表选举」: the counties' and the townships'
         levels.add(TOWNSHIP)
-    every = _COUNTY_AND_UP.sub("", text)
-    if "地方各级" in every or _EACH_LEVELS_ORGAN.search(text) or _EVERY_LEVEL.search(every):
+    if _EVERY_LEVEL.search(_COUNTY_AND_UP.sub("", text)) or _EACH_LEVELS_ORGAN.search(text):
         levels |= {TOWNSHIP, COUNTY, PROVINCE}
     return frozenset(levels)
 
