@@ -364,6 +364,18 @@ class Assistant:
             and t not in LEVEL_WORDS
             and t not in QUALIFIERS
         }
+        # a colloquial word the documents do use names the topic as well as the rest, where some
+        # term already holds the sentence to it: the speech's 「月进站、季回家、年述职」 answers
+        # 「讲话对代表多长时间进一次站、啥时候述职有什么说法？」 though 述职 was put in statute wording
+        if subject:
+            subject |= {
+                t
+                for t in asked_about
+                if t in replaced
+                and snap.bm25.knows(t)
+                and snap.bm25.idf_of(t) >= SUBJECT_IDF
+                and not is_bigram(t)
+            }
         # in a question asking several things, what the part asking for the fact is about
         part = part_asking(cands.query.original, kind) if kind else ""
         if part:

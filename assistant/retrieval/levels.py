@@ -141,8 +141,10 @@ _EVERY_LEVEL = re.compile(r"地方各级|各级(?!人民代表大会常务委员
 
 
 # 「向本级人民代表大会常务委员会或者乡、民族乡、镇的人民代表大会主席团报告」: each level's organ, the
-# standing committee where there is one (counties and up), the township's otherwise
-_EACH_LEVELS_ORGAN = re.compile(r"常务委员会(?:或者|和|、)乡、民族乡、镇")
+# standing committee where there is one (counties and up), the township's otherwise; also its offices
+# (代表法第五十一条: 「由本级人民代表大会常务委员会办事机构、工作机构或者乡、民族乡、镇的人民代表大会主席团
+# 交由有关机关…办理」, which counted as the townships' only and lost 「三个月内答复」 to a county question)
+_EACH_LEVELS_ORGAN = re.compile(r"常务委员会[^。；，]{0,12}?(?:或者|和|、)乡、民族乡、镇")
 
 
 def passage_levels(text: str) -> frozenset[str]:

@@ -34,8 +34,12 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         ),
     ),
     "money": (
-        re.compile(r"多少钱|多少元|几块钱|工资.{0,4}(多少|标准|几)|补贴.{0,4}多少|经费.{0,4}(多少|标准)"),
-        re.compile(r"\d+\s*元|[一二三四五六七八九十百千万]+元"),
+        # 「投资超过多少万元就必须…」 asked an amount as well
+        re.compile(
+            r"多少钱|多少[万千亿]?元|多少万块|几块钱|几[万千百]块|工资.{0,4}(多少|标准|几)|补贴.{0,4}多少"
+            r"|经费.{0,4}(多少|标准)"
+        ),
+        re.compile(r"\d+\s*[万千亿]?元|[一二三四五六七八九十百千万亿]+元"),
     ),
     # which year: a month or a day does not answer it, only a year written out does
     "year": (

@@ -93,6 +93,27 @@ def test_a_frequency_is_answered_for_what_is_asked_about(default_assistant: Assi
 
 
 @pytest.mark.slow
+def test_a_word_the_documents_use_names_the_subject_though_reworded(default_assistant: Assistant) -> None:
+    """The speech's 「月进站、季回家、年述职」 names 述职, which the normaliser puts in statute wording
+    (报告履职情况): it was withheld as stating no frequency about the subject (blind speech-1414)."""
+    answer = default_assistant.ask(
+        "我们镇的代表联络站刚挂牌，区里那篇讲话对代表多长时间进一次站、啥时候述职有什么说法？"
+    )
+    assert not answer.abstained and "月进站、季回家、年述职" in answer.answer
+
+
+@pytest.mark.slow
+def test_a_county_deputys_proposal_is_answered_within_three_months(default_assistant: Assistant) -> None:
+    """代表法第五十一条 names the standing committee's offices and the township's presidium, each
+    level's: counted as the townships' only, its 「三个月内答复」 gave way to a speech sentence
+    (blind procedure-1405)."""
+    answer = default_assistant.ask(
+        "我在县人代会上提了修桥的建议，交通局到现在都没回话，按规矩他们最迟多久得给我答复？"
+    )
+    assert not answer.abstained and "三个月内答复" in answer.answer, answer.answer
+
+
+@pytest.mark.slow
 def test_the_head_of_a_level_is_no_subject(default_assistant: Assistant) -> None:
     """How many 监票人 and 计票人 a township election of its 镇长 needs no statute says; 地方组织法第三十一条's
     「五分之一以上代表联名」 names 镇长 too, for a recall motion (dev unanswerable-104)."""

@@ -92,6 +92,10 @@ def test_passage_levels_from_statute_wording() -> None:
     each = "由代表资格审查委员会向本级人民代表大会常务委员会或者乡、民族乡、镇的人民代表大会报告："
     assert passage_levels(each) == {TOWNSHIP, COUNTY, PROVINCE}
     assert passage_levels("乡、民族乡、镇的人民代表大会主席团召集会议。") == {TOWNSHIP}
+    # the standing committee's offices or the township's presidium: each level's (代表法第五十一条, whose
+    # 「三个月内答复」 a county deputy's question lost to a speech sentence)
+    offices = "由本级人民代表大会常务委员会办事机构、工作机构或者乡、民族乡、镇的人民代表大会主席团交由有关机关办理。"
+    assert passage_levels(offices) == {TOWNSHIP, COUNTY, PROVINCE}
     # 预算法第四十四条 gives each level its sentence; a 不设区的市 is a county-level city
     assert passage_levels("省、自治区、直辖市政府财政部门应当在…三十日前…进行初步审查。") == {PROVINCE}
     assert passage_levels("设区的市、自治州政府财政部门应当在…三十日前…") == {PROVINCE}

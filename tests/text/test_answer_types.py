@@ -264,3 +264,14 @@ def test_how_many_households_is_answered_in_households() -> None:
     assert required_type("村里还有几户住在山沟里，怎么投票？") == ""  # a few households, told
     assert states("households", "每名代表联系二十户选民")
     assert not states("households", "有代表三人以上的居民地区或者生产单位可以组织代表小组")
+
+
+def test_an_amount_in_ten_thousands_asks_for_money() -> None:
+    """「投资超过多少万元就必须拿到镇人代会上去定？」 (blind batch, eval/RESULTS.md step 194): no document
+    sets a sum, and an article listing what a budget review covers was given for an answer."""
+    assert answer_type("村道项目投资超过多少万元就必须上会？") == "money"
+    assert answer_type("几万块的项目也要上会吗？") == "money"
+    assert answer_type("选区划了几块？") == ""  # pieces of something, not money
+    assert states("money", "补助标准为每人每月三百元")
+    assert states("money", "超过50万元的项目")
+    assert not states("money", "乡镇人大每年应至少举办1次人大代表集中学习培训")

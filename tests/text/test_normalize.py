@@ -171,6 +171,12 @@ def normalizer() -> QueryNormalizer:
         ("连着两次没请假就不来了", "连着两次未经批准就不来了"),
         ("学校要扣课时费", "学校要按正常出勤对待，享受所在单位的工资和其他待遇"),
         ("能让家里人替我投票吗", "能让家里人委托代为投票吗"),
+        # blind batches of the thirty-fourth session (eval/RESULTS.md step 194)
+        ("选委会成员自己被提名了", "选举委员会组成人员自己被提名了"),
+        ("镇人大能不能把这个通知给撤了", "镇人民代表大会能不能把这个通知不适当的决定和命令撤销"),
+        ("想马上开一次镇人代会", "想临时召集一次镇人民代表大会会议"),
+        ("镇长是以什么身份参加会议的", "镇长是以什么身份列席会议的"),
+        ("还能不能以代表身份参加活动", "还能不能以代表身份参加活动"),  # a deputy takes part, 出席
     ],
 )
 def test_statute_wording(normalizer: QueryNormalizer, question: str, expected: str) -> None:
