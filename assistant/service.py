@@ -352,7 +352,9 @@ class Assistant:
         )
         # not a colloquial word the normaliser put in statute wording (人大常委会, 批下来): rare
         # because statutes never say it, it would hold every statute sentence to a word none uses;
-        # nor a character bigram, which spans words (市制 of 设区的市制定) as often as it names one
+        # nor a character bigram, which spans words (市制 of 设区的市制定) as often as it names one;
+        # nor a word of one character, rare in statutes for being colloquial (去, 办 of 「转给镇政府去办
+        # 了…多长时间得给代表回话」), not for naming the topic
         replaced = cands.query.replaced_tokens(tokens)
         reworded = {said for said, _ in cands.query.synonyms}
         subject = {
@@ -361,6 +363,7 @@ class Assistant:
             if snap.bm25.idf_of(t) >= SUBJECT_IDF
             and t not in replaced
             and not is_bigram(t)
+            and len(t) > 1
             and t not in LEVEL_WORDS
             and t not in QUALIFIERS
         }

@@ -103,6 +103,14 @@ def test_a_word_the_documents_use_names_the_subject_though_reworded(default_assi
 
 
 @pytest.mark.slow
+def test_a_word_of_one_character_is_no_subject(default_assistant: Assistant) -> None:
+    """No document sets a share of women deputies (选举法 says 「适当数量…逐步提高」); 女 of 女同志 held
+    a sentence on 妇女 to the question and a share stated of other deputies answered it (blind
+    unanswerable-1509)."""
+    assert default_assistant.ask("换届时镇人大代表里女同志最低得占到百分之几？").abstained
+
+
+@pytest.mark.slow
 def test_a_county_deputys_proposal_is_answered_within_three_months(default_assistant: Assistant) -> None:
     """代表法第五十一条 names the standing committee's offices and the township's presidium, each
     level's: counted as the townships' only, its 「三个月内答复」 gave way to a speech sentence
