@@ -157,6 +157,9 @@ def passage_levels(text: str) -> frozenset[str]:
     return frozenset(levels)
 
 
+_STANDING_COMMITTEES_LAW = re.compile(r"各级人民代表大会常务委员会\w*法$")
+
+
 def chunk_levels(chunk: Chunk) -> frozenset[str]:
     """A passage's levels from its own words, else from the opening clause of its article (a
     piece of items of a long article lost it), else from its headings: 地方组织法第五十一条 (「常务
@@ -172,7 +175,13 @@ def chunk_levels(chunk: Chunk) -> frozenset[str]:
     if found:
         return found
     found = passage_levels(" ".join(chunk.section_path))
-    return found or (passage_levels(chunk.title) if chunk.kind.statute else frozenset())
+    if found or not chunk.kind.statute:
+        return found
+    # 监督法 (「各级人民代表大会常务委员会监督法」) is the standing committees' law, and townships have none:
+    # its 「提质询案的常务委员会组成人员的过半数对…答复不满意的」 does not answer a township deputy's 质询
+    if _STANDING_COMMITTEES_LAW.search(chunk.title):
+        return frozenset({COUNTY, PROVINCE, NATIONAL})
+    return passage_levels(chunk.title)
 
 
 def level_match(asked: frozenset[str], passage: frozenset[str]) -> int:

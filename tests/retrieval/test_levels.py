@@ -197,6 +197,14 @@ def test_a_statute_passage_naming_no_level_at_all_takes_its_titles_level() -> No
         "全年我们还要听取和审议区政府的报告。", title="2023-乡镇人大主席会议讲话", kind=DocKind.SPEECH
     )
     assert chunk_levels(speech) == frozenset()
+    # 监督法 is the standing committees' law, and a township has none (blind procedure-1455: its
+    # rule on re-answering a 质询案 came first for a township deputy's)
+    supervision = chunk(
+        "第五十三条 提质询案的常务委员会组成人员的过半数对受质询机关的答复不满意的，可以提出要求。",
+        ("第六章 询问和质询",),
+        title="中华人民共和国各级人民代表大会常务委员会监督法",
+    )
+    assert chunk_levels(supervision) == {COUNTY, PROVINCE, NATIONAL}
 
 
 @pytest.mark.slow
