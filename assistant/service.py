@@ -357,28 +357,13 @@ class Assistant:
         # 了…多长时间得给代表回话」), not for naming the topic
         replaced = cands.query.replaced_tokens(tokens)
         reworded = {said for said, _ in cands.query.synonyms}
-        subject = {
-            t
-            for t in asked_about
-            if snap.bm25.idf_of(t) >= SUBJECT_IDF
-            and t not in replaced
-            and not is_bigram(t)
-            and len(t) > 1
-            and t not in LEVEL_WORDS
-            and t not in QUALIFIERS
-        }
+        rare = {t for t in asked_about if snap.bm25.idf_of(t) >= SUBJECT_IDF and not is_bigram(t)}
+        subject = {t for t in rare - replaced if len(t) > 1 and t not in LEVEL_WORDS and t not in QUALIFIERS}
         # a colloquial word the documents do use names the topic as well as the rest, where some
         # term already holds the sentence to it: the speech's 「月进站、季回家、年述职」 answers
         # 「讲话对代表多长时间进一次站、啥时候述职有什么说法？」 though 述职 was put in statute wording
         if subject:
-            subject |= {
-                t
-                for t in asked_about
-                if t in replaced
-                and snap.bm25.knows(t)
-                and snap.bm25.idf_of(t) >= SUBJECT_IDF
-                and not is_bigram(t)
-            }
+            subject |= {t for t in rare & replaced if snap.bm25.knows(t)}
         # in a question asking several things, what the part asking for the fact is about
         part = part_asking(cands.query.original, kind) if kind else ""
         if part:
