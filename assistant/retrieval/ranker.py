@@ -20,6 +20,7 @@ from assistant.index.store import Snapshot
 from assistant.retrieval.bodies import body_match, lead_bodies
 from assistant.retrieval.levels import ranking_level
 from assistant.text.answer_types import ASKS_IF_ALLOWED, ASKS_QUANTITY, STATES_QUANTITY, answer_type, states
+from assistant.text.motions import joint_match, motions_asked
 from assistant.text.proposals import FORBIDS, asks_to_stop
 from assistant.types import Chunk
 
@@ -39,6 +40,7 @@ BASE_FEATURES = (
     "log_len",
     "pinned",
     "rule_asked",
+    "joint",
 )
 # Evidence the abstention rules judge on their own (evidence.states_type): left out of the
 # ranking they read, or a passage lifted for stating some number would answer for the question.
@@ -80,6 +82,8 @@ def candidate_features(
         and not cands.hinted_kinds  # type: ignore[attr-defined]
         and not cands.named_kinds  # type: ignore[attr-defined]
     )
+    # 「几个代表联名提议案？」: the 联名 for a 议案, not for a 罢免案 (text.motions)
+    motions = motions_asked(cands.query.original)  # type: ignore[attr-defined]
     topics: tuple[str, ...] = cands.query.topic_statutes  # type: ignore[attr-defined]
     asked_bodies: frozenset[str] = cands.bodies  # type: ignore[attr-defined]
     rank_of = {name: {p: r for r, p in enumerate(ranked.get(name, []))} for name in retrievers}
@@ -115,6 +119,7 @@ def candidate_features(
             math.log1p(len(chunk.text)) / 7.0,
             float(pos in cands.pinned),  # type: ignore[attr-defined]
             float(rule_asked and not chunk.kind.statute),
+            float(joint_match(motions, chunk.text)),
         ]
         rows.append(row)
     return np.array(rows, dtype=np.float64).reshape(len(positions), -1)
