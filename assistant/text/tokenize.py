@@ -78,8 +78,15 @@ _NOT_NAMES = frozenset(
         "当地",
         "山沟",
         "中风",  # a stroke, which jieba's dictionary tags as a place (ns)
+        "礼拜",  # a week: 「名单贴出去一个礼拜了」 (ns in jieba's dictionary)
+        "上门",  # coming to the door: 「村干部上门要求选民投某个人」 (ns)
     }
 )
+# a kind of institution, which jieba's dictionary tags a person (养老院, 敬老院: nr): 「组织代表去看
+# 养老院」 names no place the documents could be silent about, nor does 卫生院 or 派出所
+_INSTITUTION = re.compile(r"[院所站馆园校厂场局室]$")
+# a quarter of the speaker's own town or county: 「我们镇东片那个选区」 (镇东: ns)
+_QUARTER = re.compile(rf"[{_DIVISIONS}城][东西南北]")
 
 
 # how people speak of someone they do not name (「有个老大爷在选票上勾了三个人」「让家里人帮着写」):
@@ -145,7 +152,8 @@ class Tokenizer:
         measure word (「那四本预算」: 四本) or a word
         after a negation (「不沾边」) is none; nor is a verb run on into the division word after it
         (「列进镇财政预算」: 列进镇; _verb_glued), a kinship or address term (老大爷, 家里人:
-        _ADDRESS), or the head or tail of a law's name (法列 of 「代表法列的」, 安全法 of 食品安全法)."""
+        _ADDRESS), a kind of institution (养老院: _INSTITUTION), a quarter of a town (镇东), or the
+        head or tail of a law's name (法列 of 「代表法列的」, 安全法 of 食品安全法)."""
         with self._lock:
             pairs = self._tagger.lcut(text)
             dictionary = self._tagger.word_tag_tab
@@ -166,8 +174,9 @@ class Tokenizer:
             if p.word[-1] == "法" and len(p.word) > 1:
                 continue  # 「检查食品安全法在本县的落实情况」: jieba's 安全法 is the end of a law's name
             if p.flag == "ns" and len(p.word) >= 2 and not _IN_SOMETHING.fullmatch(p.word):
-                names.append(p.word)
-            elif p.flag in _PERSON and not _ADDRESS.search(p.word):
+                if not _QUARTER.fullmatch(p.word):
+                    names.append(p.word)
+            elif p.flag in _PERSON and not _ADDRESS.search(p.word) and not _INSTITUTION.search(p.word):
                 word = _NOT_IN_NAME.split(p.word, 1)[0]
                 if len(word) == 3 or (len(word) == 2 and p.word not in dictionary):
                     names.append(word)

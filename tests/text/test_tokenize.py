@@ -114,6 +114,14 @@ def test_a_person_name_is_not_what_follows_it(question: str, names: list[str]) -
         # a measure word after this or that (dev procedure-859, -957): 段 is also a surname
         ("这段时间常委会主任的职务谁来代理？", []),
         ("预算还没批，那段时间镇政府能先花哪些钱？", []),
+        # a kind of institution (nr in jieba's dictionary), a quarter of the town, a week, a visit
+        # (dev duty-1284, duty-1552, duty-1579, procedure-1272, procedure-1549, multi-593)
+        ("我想去镇上那个养老院看看补助资金落实没有", []),
+        ("跟着主席团去敬老院视察", []),
+        ("我们镇东片那个选区外出务工的太多", []),
+        ("选民名单贴出去一个礼拜了", []),
+        ("换届时有村干部上门要求选民必须投某个人", []),
+        ("我去了东城区", ["东城区"]),
     ],
 )
 def test_a_verb_glued_onto_a_division_word_is_no_place(question: str, names: list[str]) -> None:
