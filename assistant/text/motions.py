@@ -17,7 +17,7 @@ import re
 # or 提议. The question's own words are read, not its canonical form, where 撤掉 is already 撤职:
 # 「村民想撤掉镇代表」 asks a 罢免, 「委员提撤职案」 a 撤职案.
 _MOTIONS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
-    "议案": (re.compile(r"议案|法律案|提案|案子"), re.compile(r"(?<![罢质撤])议案|法律案")),
+    "议案": (re.compile(r"议案|法律案|提案|案子"), re.compile(r"议案|法律案")),
     "罢免": (re.compile(r"罢免|撤下|撤掉|撤了|罢掉|换掉|拿掉|拿下"), re.compile(r"罢免")),
     "撤职": (re.compile(r"撤职|撤下|撤掉|撤了"), re.compile(r"撤职案")),
     "质询": (re.compile(r"质询"), re.compile(r"质询案")),
