@@ -24,7 +24,7 @@ from importlib import resources
 from typing import Any
 
 from assistant.chunking.sentences import sentence_spans
-from assistant.retrieval.bodies import bodies
+from assistant.retrieval.bodies import CONGRESS, bodies
 from assistant.text.answer_types import ANSWER_TYPES, required_type, states
 from assistant.text.parts import asking_parts
 from assistant.text.reports import other_reports_only, reports
@@ -110,6 +110,12 @@ def part_asking(question: str, kind: str) -> str:
     return asking[0] if len(parts) >= 2 and len(asking) == 1 else ""
 
 
+# a congress's deputies act in it: 「乡、民族乡、镇的人民代表大会代表十人以上书面联名，可以提出…人民政府
+# 领导人员的候选人」 states a rule of the township congress's session, though bodies() keeps
+# 人民代表大会代表 out of the congress (the ranker's `body` reads an article's subject)
+_DEPUTIES = re.compile(r"人民代表大会代表")
+
+
 def states_type(
     kind: str,
     texts: Sequence[str],
@@ -143,7 +149,7 @@ def states_type(
                 continue
             if other_reports_only(asked_reports, sentence):
                 continue
-            spoken_of = bodies(sentence)
+            spoken_of = bodies(sentence) | ({CONGRESS} if _DEPUTIES.search(sentence) else set())
             if not asked_bodies or not spoken_of or spoken_of & set(asked_bodies):
                 return True
     return False
