@@ -22,7 +22,7 @@ from assistant.retrieval.levels import (
     question_levels,
 )
 from assistant.retrieval.lookup import short_name
-from assistant.text.answer_types import ASKS_QUANTITY, STATES_QUANTITY, answer_type, states
+from assistant.text.answer_types import STATES_QUANTITY, answer_type, asks_quantity, states
 from assistant.text.normalize import concepts
 from assistant.text.parts import asking_parts
 from assistant.text.tokenize import is_bigram
@@ -386,7 +386,7 @@ class ExtractiveAnswerer:
         weights = {i: _concept_weight(g, self._idf) for i, g in enumerate(groups)}
         concept_of = {t: i for i, g in enumerate(groups) for t in g}
         total = sum(weights.values()) or 1.0
-        wants_quantity = bool(ASKS_QUANTITY.search(question))
+        wants_quantity = asks_quantity(question)
         kind = answer_type(question)  # 任期几年 wants 五年, not 两次; 多久 a period, not 2023年
         levels = asked_levels(question)
         plural = bool(_ASKS_SEVERAL.search(question))
@@ -476,7 +476,7 @@ class ExtractiveAnswerer:
             own = frozenset(c for c in words[i] - others if weights[c] > 0 and c in stated)
             if not own or len(out) > self.settings.max_sentences:
                 continue
-            share = _PartShare(own, weights, bool(ASKS_QUANTITY.search(part)), hits)
+            share = _PartShare(own, weights, asks_quantity(part), hits)
             answered = max((share(c) for c in candidates if c.unit in out), default=0.0)
             if answered >= PART_ANSWERED:
                 continue

@@ -19,7 +19,7 @@ import numpy as np
 from assistant.index.store import Snapshot
 from assistant.retrieval.bodies import body_match, lead_bodies
 from assistant.retrieval.levels import ranking_level
-from assistant.text.answer_types import ASKS_IF_ALLOWED, ASKS_QUANTITY, STATES_QUANTITY, answer_type, states
+from assistant.text.answer_types import ASKS_IF_ALLOWED, STATES_QUANTITY, answer_type, asks_quantity, states
 from assistant.text.motions import joint_match, motions_asked
 from assistant.text.proposals import FORBIDS, asks_to_stop
 from assistant.types import Chunk
@@ -71,7 +71,7 @@ def candidate_features(
     ranked: dict[str, list[int]] = cands.ranked  # type: ignore[attr-defined]
     scores: dict[str, dict[int, float]] = cands.scores  # type: ignore[attr-defined]
     total_idf = sum(idf.values()) or 1.0
-    wants_quantity = bool(ASKS_QUANTITY.search(question))
+    wants_quantity = asks_quantity(question)
     kind = answer_type(cands.query.original)  # type: ignore[attr-defined]  # 几年: 五年; 几月: 六月
     to_stop = asks_to_stop(cands.query.original)  # type: ignore[attr-defined]
     # whether something is allowed or required, asked with no word of a speech or report: a prose

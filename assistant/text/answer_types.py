@@ -164,7 +164,8 @@ _BLANK = re.compile(
 )
 
 # Any quantity, whatever its kind: the ranker's `quantity` feature, and the answerer's bonus when
-# the question asks no kind the table names (「有几项职权」).
+# the question asks no kind the table names (「有几项职权」); read by asks_quantity, after the 几 that
+# do not ask (few_read_out).
 ASKS_QUANTITY = re.compile(rf"几|多少|多久|多长|期限|时间|比例|人数|什么时候|何时|多大|{_BLANK.pattern}")
 # Whether something is allowed, required or lawful (「能不能…」「…行不行」「…合法吗」「…算不算数」
 # 「要不要…」): a rule's answer, which a statute states and a speech seldom does. Of the 176 gold
@@ -236,15 +237,27 @@ def _first_kind(question: str, skip: frozenset[str] = frozenset()) -> str:
 # 「能不能几个人合在一起表」「能不能趁机把委员的名额增加几个」: after a yes-or-no ask in the same
 # clause, 几个/几名/几位/几件/几人 are a few, not how many
 _FEW_AFTER_YES_NO = re.compile(r"((?:能不能|可不可以|能否|可否|是否)[^，,。？?；;！!]*?)几(?=[个名位件人])")
-# 「好几个月干不了工作」: quite a few, told; 「几乎」: almost. Neither asks how many, nor asks at all
-# (text.parts reads asking clauses with it too).
-NOT_ASKING_FEW = re.compile(r"好几|几乎")
+# 「好几个月干不了工作」: quite a few, told; 「几乎」: almost; 「我们几个代表联名提的议案」「咱几个商量」:
+# several of us, told. None asks how many, nor asks at all.
+NOT_ASKING_FEW = re.compile(r"好几|几乎|(?<=[我你他她咱]们)几(?=[个名位件人户])|(?<=咱)几(?=[个名位人])")
+
+
+def few_read_out(text: str) -> str:
+    """The text with each 几 that asks nothing written 若干: a few (after a yes-or-no ask, 好几,
+    我们几个) or almost (几乎). 「我们几个代表按主席团安排去村里看账…怎么处理」 asks no number, and read
+    as asking one it put a count of deputies (地方组织法第三十一条) first."""
+    return NOT_ASKING_FEW.sub("若干", _FEW_AFTER_YES_NO.sub(r"\1若干", text))
+
+
+def asks_quantity(text: str) -> bool:
+    """Whether the text asks for a quantity of any kind (ASKS_QUANTITY, after few_read_out)."""
+    return bool(ASKS_QUANTITY.search(few_read_out(text)))
 
 
 def _blanks_asked(question: str) -> str:
     """The question with each blank before a unit read as the 多少 it stands for (_BLANK), and
-    each 几 meaning a few (_FEW_AFTER_YES_NO, 好几) or almost (几乎) as 若干."""
-    return NOT_ASKING_FEW.sub("若干", _FEW_AFTER_YES_NO.sub(r"\1若干", _BLANK.sub("多少", question)))
+    each 几 that asks nothing as 若干 (few_read_out)."""
+    return few_read_out(_BLANK.sub("多少", question))
 
 
 def states(kind: str, text: str) -> bool:

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 
-from assistant.text.answer_types import NOT_ASKING_FEW
+from assistant.text.answer_types import few_read_out
 from assistant.text.chars import cjk_count
 from assistant.text.follow_up import resolve
 
 # What asks (几个人, 怎么办, 能不能, 谁): a clause holding one ends a part of the question; not
-# 好几 (quite a few: 「好几个月干不了工作」 tells) nor 几乎 (almost), read out first (_asks).
+# a 几 that asks nothing (好几个月, 我们几个代表, 几乎: answer_types.few_read_out), read out first.
 # A verb asked as 「X不X」 (是不是, 要不要, 算不算, 行不行) asks as 能不能 does.
 _ASKS = re.compile(
     r"几|多少|多久|多长|怎么|怎样|如何|咋|谁|哪|什么|啥|吗|能否|是否|有没有|区别|一样|([\u4e00-\u9fff])不\1"
@@ -39,7 +39,7 @@ def asking_parts(question: str) -> list[str]:
 
 
 def _asks(clause: str) -> bool:
-    return _ASKS.search(NOT_ASKING_FEW.sub("若干", clause)) is not None
+    return _ASKS.search(few_read_out(clause)) is not None
 
 
 def _parts(clauses: list[str], ends: list[bool]) -> list[str]:

@@ -5,6 +5,7 @@ from assistant.text.answer_types import (
     ASKS_QUANTITY,
     STATES_QUANTITY,
     answer_type,
+    asks_quantity,
     required_type,
     states,
     without_asking,
@@ -242,6 +243,19 @@ def test_how_many_members_asks_a_count_and_several_deputies_do_not() -> None:
     assert answer_type("罢免案最少要几个人联名？") == "count"
     # a bound asks how many, whatever is counted (dev unanswerable-684)
     assert answer_type("一个市最少得设几个联系点？") == "count"
+
+
+def test_several_of_us_asks_no_number() -> None:
+    """「我们几个代表…」 tells who asks (dev duty-1288: read as asking a count, it put 地方组织法第三十一条's
+    count of deputies first for a question on deputies obstructed); a later 几 still asks."""
+    told = "我们几个代表按主席团安排去村里看账，村支书拦着不让看，这种情况法律上怎么处理"
+    assert not asks_quantity(told)
+    assert answer_type(told) == ""
+    assert not asks_quantity("咱几个商量着提个建议，该交给谁？")
+    assert not asks_quantity("主任住院了，好几个月没法上班，职务谁来代理？")
+    assert asks_quantity("我们几个代表想联名提议案，要几个人才够？")
+    assert answer_type("我们几个代表想联名提议案，要几个人才够？") == "count"
+    assert asks_quantity("几个代表联名才能提罢免案？")
 
 
 def test_what_percent_asks_a_share() -> None:

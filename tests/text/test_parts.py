@@ -112,6 +112,10 @@ def test_a_verb_asked_as_x_not_x_asks() -> None:
         "县人大常委会主任住院了，好几个月没法上班，这段时间常委会主任的职务谁来代理",
         "怎么产生",
     ]
+    # nor does 我们几个 (several of us): the clause telling who asks is no part of its own
+    assert asking_parts("我们几个联名提的议案交给专门委员会审议了，专委会审的时候要不要跟我们沟通？") == [
+        "我们几个联名提的议案交给专门委员会审议了，专委会审的时候要不要跟我们沟通"
+    ]
 
 
 def test_asking_whether_the_law_provides_it_is_the_same_ask() -> None:
