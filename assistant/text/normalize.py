@@ -501,6 +501,10 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     # 代表法第六十二条: 「（一）地方各级人民代表大会代表迁出或者调离本行政区域的」 (「户口也迁过去了」)
     ("户口也迁", "户口迁出本行政区域"),
     ("户口迁", "户口迁出本行政区域"),
+    # 代表法第五十五条: 「对代表依法执行代表职务进行打击报复的…」, 宪法第四十一条, 预算法第九十一条
+    # (「事后有人给我穿小鞋又怎么办？」, a part of its own that names no deputy)
+    ("穿小鞋", "打击报复"),
+    ("秋后算账", "打击报复"),
 )
 
 # each everyday word of POLICY_TOPICS with its statute wording
@@ -568,6 +572,34 @@ PATTERN_WORDINGS: tuple[tuple[re.Pattern[str], str], ...] = (
         "代表资格终止还",
     ),
 )
+
+
+# What is done to a deputy on congress business, as the deputy tells it, with the statute's words
+# for it (代表法第四十条, 第五十五条); read only in a question on a deputy (DEPUTY_ASKED): 「拦着子女结婚」
+# and 「对老人动手」 are no deputy's, nor is a voter kept from the ballot box (选举法第五十八条). Each
+# is (told, statute wording, the statute's word): a question already saying the word (「阻碍代表履职的，
+# 法律上怎么处理？」) keeps it as a term of its own, not one of a pair (concepts).
+DEPUTY_WORDINGS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    # 「村会计把门一关不让看材料，还推搡了我」「堵着门不让进」「妨碍代表干事」: 「阻碍代表依法执行代表职务的，
+    # 根据情节…给予处分…」
+    (
+        re.compile(
+            r"拦(?:着|在|住)[^，。？！,]{0,4}不让|堵(?:着|在|住)门|把门一关|不让(?:进|看|查)|推搡|动手推"
+            r"|(?:妨碍|阻挠|阻拦|刁难)(?:代表|我|我们)?"
+        ),
+        "阻碍代表依法执行代表职务",
+        "阻碍",
+    ),
+    # 「车间主任不准假」「单位不肯放我去」: 「…参加统一组织和安排的代表履职活动，代表所在单位必须给予时间
+    # 保障」
+    (
+        re.compile(r"不(?:准|给|批|肯给)(?:我|他)?(?:的)?假|不(?:肯|愿意?|想)?放(?:我|他|人)(?:去)?"),
+        "代表所在单位必须给予时间保障",
+        "时间保障",
+    ),
+)
+DEPUTY_ASKED = re.compile(r"代表(?!候选人)")  # 人民代表大会 too
+_VOTING = re.compile(r"选民|投票|选票|候选人")
 
 
 # A verb-object word said with its object inside (离合词): 「撤一名副县长的职」 is 撤职 (监督法第六十二条
@@ -787,7 +819,11 @@ class QueryNormalizer:
             if replaced != canonical:
                 synonyms.append((short, full))
             canonical = replaced
-        for pattern, full in PATTERN_WORDINGS:
+        deputy = bool(DEPUTY_ASKED.search(canonical)) and not _VOTING.search(canonical)
+        told = [
+            (pattern, full) for pattern, full, word in DEPUTY_WORDINGS if deputy and word not in canonical
+        ]
+        for pattern, full in PATTERN_WORDINGS + tuple(told):
             if (m := pattern.search(canonical)) and full not in canonical:
                 synonyms.append((m.group(0), full))
                 canonical = canonical[: m.start()] + full + canonical[m.end() :]

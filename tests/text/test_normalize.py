@@ -418,3 +418,26 @@ def test_replaced_tokens_are_the_colloquial_words_no_statute_wording_has(normali
     assert {"人大常委会", "批下来"} <= replaced
     assert "批准" not in replaced and "常务委员会" not in replaced
     assert normalizer.normalize("预算法第三十条怎么写的？").replaced_tokens(tokens) == set()
+
+
+def test_a_deputy_obstructed_or_kept_at_work_is_told_in_statute_words(normalizer: QueryNormalizer) -> None:
+    """代表法第五十五条 (「阻碍代表依法执行代表职务的…」) and 第四十条 (「…代表所在单位必须给予时间保障」) for
+    what a deputy tells (blind dev duty-1883, -1880: their articles were 9th and missing); the same
+    words told of no deputy (a family, a voter) stay as typed."""
+    obstructed = normalizer.normalize(
+        "村会计把门一关不让看材料，还推搡了我，这种妨碍代表干事的人能怎么处理？"
+    )
+    assert "阻碍代表依法执行代表职务" in obstructed.canonical
+    assert "阻碍代表依法执行代表职务" in normalizer.normalize("代表去村里调研，村干部堵着门不让进").canonical
+    kept = normalizer.normalize("镇里组织代表视察，车间主任不准假，行不行？")
+    assert "代表所在单位必须给予时间保障" in kept.canonical
+    assert "阻碍" not in normalizer.normalize("家长拦着子女结婚不让办酒，依据是什么？").canonical
+    assert "阻碍" not in normalizer.normalize("选民被村干部拦着不让进投票站怎么办？").canonical
+    # a question already saying the statute's word keeps it as a term of its own (dev duty-604)
+    said = normalizer.normalize("被厂里的人拦在门口不让进，还推搡了几下。阻碍代表履职的，法律上怎么处理？")
+    assert said.canonical == said.content
+    # retaliation is 打击报复 whoever suffers it, and in a part naming no deputy
+    assert (
+        normalizer.normalize("要是事后有人给我穿小鞋又怎么办？").canonical
+        == "要是事后有人给我打击报复又怎么办？"
+    )
