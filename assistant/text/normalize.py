@@ -574,15 +574,24 @@ PATTERN_WORDINGS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-# What is done to a deputy on congress business, as the deputy tells it, with the statute's words
-# for it (代表法第四十条, 第五十五条); read only in a question on a deputy (DEPUTY_ASKED): 「拦着子女结婚」
-# and 「对老人动手」 are no deputy's, nor is a voter kept from the ballot box (选举法第五十八条). Each
-# is (told, statute wording, the statute's word): a question already saying the word (「阻碍代表履职的，
-# 法律上怎么处理？」) keeps it as a term of its own, not one of a pair (concepts).
-DEPUTY_WORDINGS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+# What a question tells of a situation, with the statute's words for it, read only in the situation
+# the rule is about (gate): what is done to a deputy on congress business (代表法第四十条, 第五十五条)
+# only in a question on a deputy and not on voting (「拦着子女结婚」「对老人动手」 are no deputy's, nor
+# is a voter kept from the ballot box: 选举法第五十八条). Each is (gate, told, statute wording, the
+# statute's word): a question already saying the word (「阻碍代表履职的，法律上怎么处理？」) keeps it as a
+# term of its own, not one of a pair (concepts).
+_ON_DEPUTY = re.compile(r"^(?!.*(?:选民|投票|选票|候选人)).*代表(?!候选人)")  # 人民代表大会 too
+# the township government's heads at a session of its congress, not electing, removing or
+# questioning them (地方组织法第二十一条 names them only there, as 乡级的人民政府领导人员), nor at a
+# meeting of the presidium between sessions (no national law says who attends it)
+_LEADERS_AT_SESSION = re.compile(
+    r"^(?!.*(?:选举|补选|罢免|辞职|撤职|质询|候选|任免|闭会))(?=.*(?:乡长|镇长))(?=.*人民代表大会会议)"
+)
+TOLD_WORDINGS: tuple[tuple[re.Pattern[str], re.Pattern[str], str, str], ...] = (
     # 「村会计把门一关不让看材料，还推搡了我」「堵着门不让进」「妨碍代表干事」: 「阻碍代表依法执行代表职务的，
     # 根据情节…给予处分…」
     (
+        _ON_DEPUTY,
         re.compile(
             r"拦(?:着|在|住)[^，。？！,]{0,4}不让|堵(?:着|在|住)门|把门一关|不让(?:进|看|查)|推搡|动手推"
             r"|(?:妨碍|阻挠|阻拦|刁难)(?:代表|我|我们)?"
@@ -593,13 +602,20 @@ DEPUTY_WORDINGS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     # 「车间主任不准假」「单位不肯放我去」: 「…参加统一组织和安排的代表履职活动，代表所在单位必须给予时间
     # 保障」
     (
+        _ON_DEPUTY,
         re.compile(r"不(?:准|给|批|肯给)(?:我|他)?(?:的)?假|不(?:肯|愿意?|想)?放(?:我|他|人)(?:去)?"),
         "代表所在单位必须给予时间保障",
         "时间保障",
     ),
+    # 「副镇长不是人大代表，镇人代会开的时候他用不用到场？」「要不要也通知来会场坐着听？」: 「…乡级的人民政府
+    # 领导人员，列席本级人民代表大会会议」
+    (
+        _LEADERS_AT_SESSION,
+        re.compile(r"列席|出席|到场|到会|去参加|来参加|坐着听"),
+        "乡级的人民政府领导人员，列席本级人民代表大会会议",
+        "领导人员",
+    ),
 )
-DEPUTY_ASKED = re.compile(r"代表(?!候选人)")  # 人民代表大会 too
-_VOTING = re.compile(r"选民|投票|选票|候选人")
 
 
 # A verb-object word said with its object inside (离合词): 「撤一名副县长的职」 is 撤职 (监督法第六十二条
@@ -819,11 +835,12 @@ class QueryNormalizer:
             if replaced != canonical:
                 synonyms.append((short, full))
             canonical = replaced
-        deputy = bool(DEPUTY_ASKED.search(canonical)) and not _VOTING.search(canonical)
-        told = [
-            (pattern, full) for pattern, full, word in DEPUTY_WORDINGS if deputy and word not in canonical
-        ]
-        for pattern, full in PATTERN_WORDINGS + tuple(told):
+        told = tuple(
+            (pattern, full)
+            for gate, pattern, full, word in TOLD_WORDINGS
+            if gate.search(canonical) and word not in canonical
+        )
+        for pattern, full in PATTERN_WORDINGS + told:
             if (m := pattern.search(canonical)) and full not in canonical:
                 synonyms.append((m.group(0), full))
                 canonical = canonical[: m.start()] + full + canonical[m.end() :]

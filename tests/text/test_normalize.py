@@ -441,3 +441,14 @@ def test_a_deputy_obstructed_or_kept_at_work_is_told_in_statute_words(normalizer
         normalizer.normalize("要是事后有人给我穿小鞋又怎么办？").canonical
         == "要是事后有人给我打击报复又怎么办？"
     )
+
+
+def test_township_heads_at_a_session_are_its_government_leaders(normalizer: QueryNormalizer) -> None:
+    """地方组织法第二十一条 names the township's heads only as 乡级的人民政府领导人员, who 列席 its
+    congress's sessions (dev duty-1496, -1648, -1074: the article was missing from the top 40 or
+    25th); electing or removing them, or a presidium's meeting between sessions, is another matter."""
+    attending = "乡级的人民政府领导人员，列席本级人民代表大会会议"
+    assert attending in normalizer.normalize("副镇长不是人大代表，镇人代会开的时候他用不用到场？").canonical
+    assert attending in normalizer.normalize("开人代会的时候镇长他们要不要也通知来会场坐着听？").canonical
+    assert attending not in normalizer.normalize("镇人代会选镇长，候选人要不要到场？").canonical
+    assert attending not in normalizer.normalize("闭会期间镇人大主席团开会，能不能叫镇长来列席？").canonical
