@@ -452,3 +452,14 @@ def test_township_heads_at_a_session_are_its_government_leaders(normalizer: Quer
     assert attending in normalizer.normalize("开人代会的时候镇长他们要不要也通知来会场坐着听？").canonical
     assert attending not in normalizer.normalize("镇人代会选镇长，候选人要不要到场？").canonical
     assert attending not in normalizer.normalize("闭会期间镇人大主席团开会，能不能叫镇长来列席？").canonical
+
+
+def test_settling_a_problem_there_and_then_is_a_visit_not_a_session(normalizer: QueryNormalizer) -> None:
+    """On a visit, 当场叫他们整改 is what 代表法第三十一条 forbids (「…但不直接处理问题」); at a session,
+    当场叫政府来人说清楚 is a deputy's question (第十九条 询问), which the visit's words pushed to 17th."""
+    visit = normalizer.normalize("跟着镇人大去视察，我当场能不能叫他们停产整改？")
+    assert "直接处理问题" in visit.canonical
+    session = normalizer.normalize(
+        "审议镇政府工作报告时，有几个数字我看不明白，能不能当场叫政府那边来人说清楚？"
+    )
+    assert "直接处理问题" not in session.canonical
