@@ -576,8 +576,15 @@ _ON_DEPUTY = re.compile(r"^(?!.*(?:选民|投票|选票|候选人)).*代表(?!�
 _LEADERS_AT_SESSION = re.compile(
     r"^(?!.*(?:选举|补选|罢免|辞职|撤职|质询|候选|任免|闭会))(?=.*(?:乡长|镇长))(?=.*人民代表大会会议)"
 )
+_ANYWHERE = re.compile("")
 _NOT_AT_SESSION = re.compile(r"^(?!.*(?:审议|会上|会议上|开会的时候|开会时))")
 TOLD_WORDINGS: tuple[tuple[re.Pattern[str], re.Pattern[str], str, str], ...] = (
+    # spending more than the budget says, mid-year: 预算法第六十七条 (「…在执行中出现下列情况之一的，应当
+    # 进行预算调整：（一）需要增加或者减少预算总支出的…」), 第六十九条 (「…必须及时增加预算支出的…」); not
+    # in a question saying 调整 itself (「县里调整预算是报县人大常委会批…镇政府要调预算」 lost its key when
+    # its two wordings became one concept)
+    (_ANYWHERE, re.compile(r"[调动改]预算"), "预算调整", "调整"),
+    (_ANYWHERE, re.compile(r"多花"), "增加预算支出", "增加"),
     # 代表法第三十一条: 「代表参加视察…时，可以向有关机关、组织提出建议、批评和意见，但不直接处理问题」
     # (「能不能当场让院长改过来？」, 「当场要求整改」), on a visit; at a session a deputy asking there and
     # then (「审议时…能不能当场叫政府那边来人说清楚？」) puts a question (代表法第十九条 询问)

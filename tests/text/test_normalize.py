@@ -463,3 +463,14 @@ def test_settling_a_problem_there_and_then_is_a_visit_not_a_session(normalizer: 
         "审议镇政府工作报告时，有几个数字我看不明白，能不能当场叫政府那边来人说清楚？"
     )
     assert "直接处理问题" not in session.canonical
+
+
+def test_spending_beyond_the_budget_is_an_adjustment_unless_the_question_says_so(
+    normalizer: QueryNormalizer,
+) -> None:
+    """预算法第六十七条/第六十九条 for 「年初预算外再多花一百来万」 (dev duty-1286: its articles 7th and
+    9th); a question already saying 调整 keeps its own words (dev duty-254 lost its key otherwise)."""
+    more = normalizer.normalize("镇政府年中想多花一笔钱修桥，调预算要过哪一关？")
+    assert "增加预算支出" in more.canonical and "预算调整" in more.canonical
+    said = normalizer.normalize("县里调整预算是报县人大常委会批，年中镇政府要调预算，能不能先报主席团批了？")
+    assert "预算调整" not in said.canonical
