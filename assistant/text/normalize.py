@@ -566,11 +566,12 @@ PATTERN_WORDINGS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 # What a question tells of a situation, with the statute's words for it, read only in the situation
-# the rule is about (gate): what is done to a deputy on congress business (代表法第四十条, 第五十五条)
-# only in a question on a deputy and not on voting (「拦着子女结婚」「对老人动手」 are no deputy's, nor
-# is a voter kept from the ballot box: 选举法第五十八条). Each is (gate, told, statute wording, the
-# statute's word): a question already saying the word (「阻碍代表履职的，法律上怎么处理？」) keeps it as a
-# term of its own, not one of a pair (concepts).
+# the rule is about (the gate, searched in the whole question): what is done to a deputy on
+# congress business (代表法第四十条, 第五十五条) only in a question on a deputy and not on voting
+# (「拦着子女结婚」「对老人动手」 are no deputy's, nor is a voter kept from the ballot box: 选举法第五十八条).
+# Each is (gate, told, statute wording, the statute's word): a question already saying the word
+# (「阻碍代表履职的，法律上怎么处理？」) keeps it as a term of its own, not one of a pair (concepts).
+# Applied after PATTERN_WORDINGS, each once.
 _ON_DEPUTY = re.compile(r"^(?!.*(?:选民|投票|选票|候选人)).*代表(?!候选人)")  # 人民代表大会 too
 # the township government's heads at a session of its congress, not electing, removing or
 # questioning them (地方组织法第二十一条 names them only there, as 乡级的人民政府领导人员), nor at a
