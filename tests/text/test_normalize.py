@@ -474,3 +474,14 @@ def test_spending_beyond_the_budget_is_an_adjustment_unless_the_question_says_so
     assert "增加预算支出" in more.canonical and "预算调整" in more.canonical
     said = normalizer.normalize("县里调整预算是报县人大常委会批，年中镇政府要调预算，能不能先报主席团批了？")
     assert "预算调整" not in said.canonical
+
+
+def test_a_post_kept_on_and_the_time_between_sessions_in_other_words(normalizer: QueryNormalizer) -> None:
+    """地方组织法第十八条 (「…主席、副主席不得担任国家行政机关的职务」) for 「副镇长还能兼着干吗」 and the
+    presidium's work 「闭会期间」 for 「两次大会中间那大半年」 (blind dev duty-1973, -1974: neither had
+    its article in the top 5)."""
+    kept = normalizer.normalize("我原来是副镇长，要是选上了主席，副镇长还能兼着干吗？")
+    assert "继续担任国家行政机关的职务" in kept.canonical
+    between = normalizer.normalize("我刚当选主席，两次大会中间那大半年，主席团日常该干哪些事？")
+    assert "闭会期间" in between.canonical
+    assert "闭会期间" in normalizer.normalize("平常人代会不开的那段时间，我主要该抓哪些事？").canonical
