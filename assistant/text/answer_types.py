@@ -239,14 +239,14 @@ def _first_kind(question: str, skip: frozenset[str] = frozenset()) -> str:
 _FEW_AFTER_YES_NO = re.compile(r"((?:能不能|可不可以|能否|可否|是否)[^，,。？?；;！!]*?)几(?=[个名位件人])")
 # 「好几个月干不了工作」: quite a few, told; 「几乎」: almost; 「我们几个代表联名提的议案」「咱几个商量」:
 # several of us, told. None asks how many, nor asks at all.
-NOT_ASKING_FEW = re.compile(r"好几|几乎|(?<=[我你他她咱]们)几(?=[个名位件人户])|(?<=咱)几(?=[个名位人])")
+_NOT_ASKING_FEW = re.compile(r"好几|几乎|(?<=[我你他她咱]们)几(?=[个名位件人户])|(?<=咱)几(?=[个名位人])")
 
 
 def few_read_out(text: str) -> str:
     """The text with each 几 that asks nothing written 若干: a few (after a yes-or-no ask, 好几,
     我们几个) or almost (几乎). 「我们几个代表按主席团安排去村里看账…怎么处理」 asks no number, and read
     as asking one it put a count of deputies (地方组织法第三十一条) first."""
-    return NOT_ASKING_FEW.sub("若干", _FEW_AFTER_YES_NO.sub(r"\1若干", text))
+    return _NOT_ASKING_FEW.sub("若干", _FEW_AFTER_YES_NO.sub(r"\1若干", text))
 
 
 def asks_quantity(text: str) -> bool:
