@@ -66,6 +66,10 @@ class AnswerOut(BaseModel):
     confidence: float
     notice: str = ""
     citations: list[CitationOut]
+    related: list[CitationOut] = Field(
+        default_factory=list,
+        description="拒答时检索到的最接近的段落，供读者自行判断；回答中没有 [n] 指向它们",
+    )
 
 
 class Health(BaseModel):

@@ -7,6 +7,9 @@ from typing import Any
 from assistant.index.ingest import FileResult
 from assistant.types import Answer, Citation, Hit
 
+# over Answer.related: the passages the search came nearest with, when it found no grounds
+RELATED_HEADING = "最接近的段落（未能确认它们回答了这个问题，仅供参考）"
+
 
 def hit_dict(hit: Hit) -> dict[str, Any]:
     c = hit.chunk
@@ -51,6 +54,7 @@ def answer_dict(answer: Answer) -> dict[str, Any]:
         "confidence": round(answer.confidence, 4),
         "notice": answer.notice,
         "citations": [citation_dict(c) for c in answer.citations],
+        "related": [citation_dict(c) for c in answer.related],
     }
 
 
@@ -73,6 +77,11 @@ def answer_text(answer: Answer) -> str:
         lines += ["", "依据："]
         for c in answer.citations:
             lines.append(f"[{c.n}] {c.label}")
+            lines += [f"    {line}" for line in c.text.splitlines() if line.strip()]
+    if answer.related:
+        lines += ["", RELATED_HEADING + "："]
+        for c in answer.related:
+            lines.append(f"{c.n}. {c.label}")
             lines += [f"    {line}" for line in c.text.splitlines() if line.strip()]
     return "\n".join(lines)
 

@@ -59,7 +59,7 @@ from assistant.text.parts import asking_parts
 from assistant.text.proposals import right_to_propose
 from assistant.text.quotes import holds, pairs, quoted_source
 from assistant.text.tokenize import is_bigram
-from assistant.types import Answer, DocKind, Hit
+from assistant.types import Answer, Citation, DocKind, Hit
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +69,8 @@ _AMENDED = ("修正", "修订", "修改")
 _ASKS_AMENDMENTS = re.compile("|".join((*_AMENDED, "几次", "多少次", "变化", "变动")))
 MAX_QUERY_CHARS = 1000
 MAX_K = 50
+# passages shown with an abstention (Answer.related)
+RELATED_PASSAGES = 3
 WARM_UP_QUERY = "人民代表大会"
 
 
@@ -200,6 +202,8 @@ class Assistant:
             kinds = {evidence.answer_type, answer_type(cands.query.original)} - {"", *SAID_MANY_WAYS}
             if kinds and not any(states_type(kind, [answer.answer], cands.query.original) for kind in kinds):
                 answer = abstention(question.strip(), evidence.confidence)
+        if answer.abstained and not answer.citations:
+            answer = replace(answer, related=self._nearest(cands, hits))
         unlisted = _amendments_unlisted(question, hits[: evidence.pinned])
         if unlisted and not answer.abstained:
             answer = _with_notices(answer, answer.notice, unlisted)
@@ -214,6 +218,18 @@ class Assistant:
         elif answer.abstained and cands.query.wants_statutes:
             return self._right_to_propose(question, cands, filters) or (answer, evidence, hits)
         return answer, evidence, hits
+
+    def _nearest(self, cands: Candidates, hits: Sequence[Hit]) -> tuple[Citation, ...]:
+        """With an abstention, the first passages found that share a word with the question: a
+        question in words no statute uses is withheld with its article often first (eval/RESULTS.md,
+        step 208), and the reader can judge it; a question the documents have no word of
+        (「明天的天气预报怎么样？」) gets none."""
+        tokens = self.index.tokenizer.tokens
+        words = {t for t in cands.tokens if len(t) > 1 and not is_bigram(t)}
+        near = [
+            h for h in hits[:RELATED_PASSAGES] if words & set(tokens(h.chunk.heading + "\n" + h.chunk.text))
+        ]
+        return build_citations(near)
 
     def _right_to_propose(
         self, question: str, cands: Candidates, filters: Filters | None

@@ -131,3 +131,6 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     notice: str = ""  # why the LLM path fell back; which part of a question is not answered
     confidence: float = 0.0
+    # with an abstention: the passages the search came nearest with, for the reader to judge
+    # (no [n] points to them; numbered in their own list)
+    related: tuple[Citation, ...] = ()

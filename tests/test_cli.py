@@ -7,6 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app
+from assistant.render import RELATED_HEADING
 from assistant.service import Assistant
 
 pytestmark = pytest.mark.slow
@@ -38,6 +39,8 @@ def test_ingest_search_ask_documents(tmp_path: Path, small_corpus: Path, cli_env
     code, out, _ = run("ask", "罢免镇长要多少代表联名？", "--json", "--index", index, env=cli_env)
     body = json.loads(out)
     assert body["abstained"] is False and body["citations"]
+    code, out, _ = run("ask", "山东省的代表补贴一天多少钱？", "--index", index, env=cli_env)
+    assert code == 0 and "未找到" in out and f"{RELATED_HEADING}：" in out and "依据：" not in out
     code, out, _ = run("documents", "--index", index, env=cli_env)
     assert "共 3 个文档" in out
 

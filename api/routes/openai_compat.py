@@ -2,7 +2,7 @@
 
 `stream: true` gives server-sent events in the chat.completion.chunk shape; the answer is cut
 into small pieces and the citations travel in the final chunk (field `citations`, which OpenAI
-clients keep as an extra attribute).
+clients keep as an extra attribute; with an abstention, `related`: the nearest passages).
 """
 
 from __future__ import annotations
@@ -92,6 +92,7 @@ def completions(req: CompletionRequest, assistant: AssistantDep) -> dict[str, An
 def _extras(answer: Answer, resolved: str) -> dict[str, Any]:
     return {
         "citations": [citation_dict(c) for c in answer.citations],
+        "related": [citation_dict(c) for c in answer.related],
         "abstained": answer.abstained,
         "resolved_question": resolved,
         "notice": answer.notice,

@@ -12,6 +12,7 @@ const KEY_STORAGE = "renda.apiKey";
 const CONTEXT_CHARS = 400;   // characters of the document shown around a cited passage
 const MAX_MESSAGES = 50;     // the chat endpoint accepts at most this many turns
 const MARKER = /\[(\d+)\]/g;
+const RELATED_HEADING = "最接近的段落（未能确认它们回答了这个问题，仅供参考）";
 
 const VIEW_HASHES = { "view-chat": "", "view-quiz": "#quiz", "view-draft": "#draft", "view-docs": "#docs" };
 const WIDE = window.matchMedia("(min-width: 1100px)");  // the passage opens beside the chat
@@ -291,6 +292,8 @@ function renderAnswer(view, final, typed) {
     parts.push(el("p", { className: "notice", text: final.notice, attrs: { "data-testid": "notice" } }));
   }
   if (citations.length) parts.push(citationList(citations));
+  const related = final.related || [];
+  if (final.abstained && related.length) parts.push(relatedList(related));
   view.body.className = "answer";
   view.body.replaceChildren(...parts);
   view.root.dataset.state = final.abstained ? "abstained" : "answered";
@@ -322,28 +325,36 @@ function markerButton(citation) {
 }
 
 function citationList(citations) {
-  const items = citations.map((c) => el("li", {
-    className: "citation",
-    attrs: { "data-testid": "citation", "data-kind": c.kind, "data-chunk-id": c.chunk_id },
+  return passageList(citations, "依据", "citation", "citations", (c) => `[${c.n}]`);
+}
+
+// With an abstention: the passages the search came nearest with, for the reader to judge.
+function relatedList(passages) {
+  return passageList(passages, RELATED_HEADING, "related", "related-list", (c) => `${c.n}.`);
+}
+
+// A numbered list of passages, each label opening the passage in its document.
+function passageList(passages, heading, testid, listid, number) {
+  const items = passages.map((c) => el("li", {
+    className: testid === "citation" ? "citation" : `citation ${testid}`,
+    attrs: { "data-testid": testid, "data-kind": c.kind, "data-chunk-id": c.chunk_id },
   }, [
     el("div", { className: "citation-head" }, [
-      el("span", { className: "citation-n", text: `[${c.n}]` }),
-      citationLabel(c),
+      el("span", { className: "citation-n", text: number(c) }),
+      passageLabel(c, `${testid}-label-${c.n}`),
     ]),
     el("blockquote", { className: "citation-text" }, [
       el("span", { className: "clamp", text: c.text.replace(/\n\s*\n/g, "\n") }),
     ]),
   ]));
-  return el("section", { className: "citations" }, [
-    el("h3", { text: "依据" }),
-    el("ol", { attrs: { "data-testid": "citations" } }, items),
+  return el("section", { className: testid === "citation" ? "citations" : "citations related-list" }, [
+    el("h3", { text: heading }),
+    el("ol", { attrs: { "data-testid": listid } }, items),
   ]);
 }
 
-function citationLabel(c) {
-  const label = button("", "citation-label", () => openPassage(c.chunk_id), {
-    "data-testid": `citation-label-${c.n}`,
-  });
+function passageLabel(c, testid) {
+  const label = button("", "citation-label", () => openPassage(c.chunk_id), { "data-testid": testid });
   label.append(el("span", { text: c.label }), kindTag(c.kind));
   return label;
 }

@@ -6,6 +6,7 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
+from assistant.render import RELATED_HEADING
 from assistant.text.follow_up import is_follow_up, resolve
 
 pytestmark = pytest.mark.slow
@@ -77,6 +78,18 @@ def test_openai_shape_without_streaming(client: TestClient) -> None:
     content = body["choices"][0]["message"]["content"]
     assert "五分之一" in content and "依据：" in content
     assert body["citations"][0]["section"] == "第六条"
+
+
+def test_openai_abstention_lists_the_nearest_passages(client: TestClient) -> None:
+    body = client.post(
+        "/v1/chat/completions",
+        json={"messages": [{"role": "user", "content": "山东省的代表补贴一天多少钱？"}]},
+    ).json()
+    content = body["choices"][0]["message"]["content"]
+    assert body["abstained"] is True and body["citations"] == [] and body["related"]
+    # a client that shows the text alone shows them too, under their own heading
+    assert "依据：" not in content and f"{RELATED_HEADING}：" in content
+    assert body["related"][0]["label"] in content
 
 
 def test_openai_streaming_sends_citations_in_the_final_chunk(client: TestClient) -> None:

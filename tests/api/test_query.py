@@ -5,6 +5,8 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.conftest import REGULATION, SPEECH
+
 pytestmark = pytest.mark.slow
 
 
@@ -42,6 +44,29 @@ def test_ask_abstains_with_a_clear_message(client: TestClient) -> None:
     body = client.post("/api/ask", json={"question": "山东省的代表补贴一天多少钱？"}).json()
     assert body["abstained"] is True and body["citations"] == []
     assert "未找到" in body["answer"]
+
+
+def test_an_abstention_shows_the_nearest_passages_verbatim(client: TestClient) -> None:
+    # the documents say nothing of 补贴, but of 代表 much: what they come nearest with is shown,
+    # apart from the answer (no [n] in it), each passage as the document has it
+    body = client.post("/api/ask", json={"question": "山东省的代表补贴一天多少钱？"}).json()
+    assert body["abstained"] is True and not re.search(r"\[\d+\]", body["answer"])
+    related = body["related"]
+    assert 1 <= len(related) <= 3 and [c["n"] for c in related] == list(range(1, len(related) + 1))
+    for c in related:
+        assert "代表" in c["text"]
+        assert c["text"] in REGULATION + SPEECH, c["text"]
+        assert {"title", "section", "label", "chunk_id"} <= c.keys()
+
+
+def test_no_nearest_passages_for_a_question_the_documents_have_no_word_of(client: TestClient) -> None:
+    body = client.post("/api/ask", json={"question": "明天的天气预报怎么样？"}).json()
+    assert body["abstained"] is True and body["related"] == []
+
+
+def test_an_answer_has_no_nearest_passages(client: TestClient) -> None:
+    body = client.post("/api/ask", json={"question": "镇人大会议一年开几次？"}).json()
+    assert body["abstained"] is False and body["related"] == []
 
 
 def test_ask_for_an_article_the_law_does_not_have_says_so(client: TestClient) -> None:

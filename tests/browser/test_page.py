@@ -88,6 +88,20 @@ def test_question_without_grounds_is_marked_as_abstained(page: Page) -> None:
     expect(message).to_have_attribute("data-state", "abstained")
     expect(message).to_contain_text("未找到依据")
     expect(message.get_by_test_id("citation")).to_have_count(0)
+    expect(message.get_by_test_id("related")).to_have_count(0)  # the documents have no word of it
+
+
+def test_abstention_shows_the_nearest_passages_to_open(page: Page) -> None:
+    page.goto("/")
+    message = ask(page, "山东省的代表补贴一天多少钱？")
+    expect(message).to_have_attribute("data-state", "abstained")
+    expect(message.get_by_test_id("citation")).to_have_count(0)
+    expect(message).to_contain_text("最接近的段落")
+    related = message.get_by_test_id("related")
+    expect(related.first).to_contain_text("代表")
+    message.get_by_test_id("related-label-1").click()
+    expect(page.get_by_test_id("passage-dialog")).to_be_visible()
+    expect(page.get_by_test_id("passage-mark")).to_contain_text("代表")
 
 
 def test_filter_by_kind_cites_only_speeches(page: Page) -> None:
