@@ -35,6 +35,7 @@ class AskOutcome:
     coverage: float
     check: m.CitationCheck
     features: dict[str, float]
+    related_relevant: bool = False  # an abstention's nearest passages (Answer.related) hold a gold one
 
 
 @dataclass
@@ -121,6 +122,7 @@ def run_ask(assistant: Assistant, q: Question) -> AskOutcome:
         m.key_coverage(answer.answer, q.answer_keys),
         m.check_citations(answer.answer, cited, q.groups),
         features,
+        any(m.matched_groups(m.Retrieved(c.title, c.text), q.groups) for c in answer.related),
     )
 
 
@@ -174,6 +176,7 @@ def summarise(
 def answer_summary(qs: list[Question], asks: dict[str, AskOutcome]) -> dict[str, Any]:
     answerable = [q for q in qs if q.answerable]
     answered = [q for q in answerable if not asks[q.id].answer.abstained]
+    withheld = [q for q in answerable if asks[q.id].answer.abstained]
     cited = [q for q in qs if asks[q.id].answer.citations]
     precision, recall, false_rate = m.abstention_scores(
         [not q.answerable for q in qs], [asks[q.id].answer.abstained for q in qs]
@@ -189,6 +192,8 @@ def answer_summary(qs: list[Question], asks: dict[str, AskOutcome]) -> dict[str,
         "abstain_precision": round(precision, 4),
         "abstain_recall": round(recall, 4),
         "false_abstention": round(false_rate, 4),
+        # of the answerable questions withheld, those whose nearest passages shown hold a gold one
+        "withheld_gold_shown": _mean([float(asks[q.id].related_relevant) for q in withheld]),
         "ask_p50_ms": round(m.percentile(latencies, 50), 1),
         "ask_p95_ms": round(m.percentile(latencies, 95), 1),
     }
@@ -226,6 +231,7 @@ def question_details(
         "key_coverage": ask.coverage,
         "features": ask.features,
         "citations": [c.label for c in ask.answer.citations],
+        "related": [c.label for c in ask.answer.related],
         "citation_check": {
             "verbatim": ask.check.verbatim,
             "markers_resolve": ask.check.markers_resolve,
@@ -274,11 +280,12 @@ def answer_table(summary: dict[str, Any]) -> str:
         "abstain_precision",
         "abstain_recall",
         "false_abstention",
+        "withheld_gold_shown",
     )
     lines = [
         "| kind | n | key coverage | verbatim | [n] resolve | cited relevant | abstain P | abstain R "
-        "| false abstain | ask p50 ms | p95 ms |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| false abstain | withheld, gold shown | ask p50 ms | p95 ms |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for kind, a in summary["answers"].items():
         cells = " | ".join(f"{a[c]:.3f}" for c in columns)
