@@ -20,6 +20,7 @@ from assistant.answering.evidence import (
     best_similarities,
     coverage,
     known_or_reworded,
+    other_bodies,
     part_asking,
     shorthand,
     states_type,
@@ -403,7 +404,8 @@ class Assistant:
             top_score=judged[0].score if judged and not pinned else 0.0,
             coverage=coverage(question, judged, snap.bm25.idf_of, tokens),
             unknown_names=unknown_names(
-                self.index.tokenizer.proper_names(cands.query.original),
+                self.index.tokenizer.proper_names(cands.query.original)
+                + other_bodies(cands.query.original, cands.query.canonical),
                 known_or_reworded(snap.bm25.knows, reworded),
             ),
             answer_type=kind,

@@ -5,7 +5,7 @@ Signals, combined by a logistic model fitted on the dev split of eval/questions.
 - the learned ranker's score of the best passage;
 - how much of the question's vocabulary (idf-weighted) the top passages contain;
 - places and persons the question names that the corpus never mentions (「山东省」: the documents
-  are silent about them);
+  are silent about them), and bodies outside the congress system it asks about (「镇妇联…」);
 - whether the top passages state the kind of fact asked for (多少钱 needs 元, 几天 needs 日/天),
   in a sentence that names what the question is about (its rare terms) and not only bodies other
   than the one it asks about (主席团, 常务委员会…);
@@ -48,7 +48,8 @@ class Evidence:
     confidence: float
     top_score: float  # learned ranker score of the best passage
     coverage: float  # idf-weighted share of the question's concepts found in the top passages
-    unknown_names: tuple[str, ...]  # places and persons the question names that the corpus never does
+    # places, persons and bodies outside the congress system the question names that the corpus never does
+    unknown_names: tuple[str, ...]
     answer_type: str  # the kind of fact the top passages must state (answer_types.required_type)
     type_found: bool  # the top passages state that kind of fact
     similarities: dict[str, float]  # embedder -> best dense similarity among the top passages
@@ -93,6 +94,26 @@ def coverage(
 def unknown_names(names: Sequence[str], known: Callable[[str], bool]) -> tuple[str, ...]:
     """Names of places or persons the corpus never mentions: the documents cannot be about them."""
     return tuple(n for n in dict.fromkeys(names) if not known(n))
+
+
+# Bodies outside the people's congresses and the state organs they elect, each with rules of its
+# own (a charter, its own law) that the congress documents do not give: 「镇妇联主席是选出来的还是
+# 任命的？」「县政协委员是选出来的还是推荐的？」 were answered from the election of 人大 officers.
+_OTHER_BODIES = re.compile(
+    r"政协|工会|妇联|妇代会|共青团|团委|团代会|党代会|党代表|红白理事会|业主委员会|业委会|业主大会"
+    r"|职代会|居委会|村务监督委员会|老年协会|家长委员会|家委会"
+)
+
+
+def other_bodies(question: str, canonical: str) -> list[str]:
+    """The bodies outside the congress system a question asks about (_OTHER_BODIES); none when it
+    also names a congress or a body of the state (retrieval.bodies, on the normaliser's canonical
+    wording): 「县总工会、妇联的负责人想列席县人代会…」 asks about the congress's session. Judged
+    like the places and persons the corpus never names (unknown_names: the corpus may know one,
+    as the Constitution names 职工代表大会)."""
+    if bodies(canonical):
+        return []
+    return list(dict.fromkeys(m.group(0) for m in _OTHER_BODIES.finditer(question)))
 
 
 def known_or_reworded(knows: Callable[[str], bool], reworded: Collection[str]) -> Callable[[str], bool]:
