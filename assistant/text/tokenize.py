@@ -80,8 +80,15 @@ _NOT_NAMES = frozenset(
         "中风",  # a stroke, which jieba's dictionary tags as a place (ns)
         "礼拜",  # a week: 「名单贴出去一个礼拜了」 (ns in jieba's dictionary)
         "上门",  # coming to the door: 「村干部上门要求选民投某个人」 (ns)
+        "太极",  # stalling, 打太极: 「答复完了，大伙儿都觉得是在打太极」 (ns)
+        "大都",  # mostly: 「年轻人大都在外地」 (ns, the old capital)
     }
 )
+# where the asker or someone told of lives, works or moves (「我在宁波打工，选举那几天回不来…」「老张
+# 从东村搬到西村住了」): a place said after 在/从/到… and before such a verb tells the situation,
+# it is not what the question asks the rules of, as 「山东省的代表补贴…」 is
+_TO_OR_AT = frozenset({"在", "从", "到", "去", "回", "来自", "住在", "搬到", "调到"})
+_LIVING = re.compile(r"打工|务工|工作|上班|上学|读书|住|生活|做生意|经商|出差|搬|定居|居住|当兵|服役|落户")
 # a kind of institution, which jieba's dictionary tags a person (养老院, 敬老院: nr): 「组织代表去看
 # 养老院」 names no place the documents could be silent about, nor does 卫生院 or 派出所
 _INSTITUTION = re.compile(r"[院所站馆园校厂场局室]$")
@@ -152,13 +159,14 @@ class Tokenizer:
         measure word (「那四本预算」: 四本) or a word
         after a negation (「不沾边」) is none; nor is a verb run on into the division word after it
         (「列进镇财政预算」: 列进镇; _verb_glued), a kinship or address term (老大爷, 家里人:
-        _ADDRESS), a kind of institution (养老院: _INSTITUTION), a quarter of a town (镇东), or the
-        head or tail of a law's name (法列 of 「代表法列的」, 安全法 of 食品安全法)."""
+        _ADDRESS), a kind of institution (养老院: _INSTITUTION), a quarter of a town (镇东), the
+        head or tail of a law's name (法列 of 「代表法列的」, 安全法 of 食品安全法), or where someone
+        works or lives (「我在宁波打工」: _TO_OR_AT, _LIVING)."""
         with self._lock:
             pairs = self._tagger.lcut(text)
             dictionary = self._tagger.word_tag_tab
         names = []
-        for before, p in zip([None, *pairs], pairs, strict=False):
+        for before, p, after in zip([None, *pairs], pairs, [*pairs[1:], None], strict=False):
             if _COUNTED.fullmatch(p.word):
                 continue  # 「那四本预算」: four of them, no place called 四本
             if _GLUED_DIVISION.fullmatch(p.word):
@@ -173,6 +181,13 @@ class Tokenizer:
                 continue  # 「代表法列的义务」: jieba's 法列 is the end of 代表法 and the verb after it
             if p.word[-1] == "法" and len(p.word) > 1:
                 continue  # 「检查食品安全法在本县的落实情况」: jieba's 安全法 is the end of a law's name
+            if (
+                before is not None
+                and before.word in _TO_OR_AT
+                and after is not None
+                and _LIVING.match(after.word)
+            ):
+                continue  # 「我在宁波打工」: where someone works or lives, not whose rules are asked
             if p.flag == "ns" and len(p.word) >= 2 and not _IN_SOMETHING.fullmatch(p.word):
                 if not _QUARTER.fullmatch(p.word):
                     names.append(p.word)
