@@ -80,7 +80,12 @@ def test_which_month_is_answered_by_a_month_not_by_days() -> None:
 
 
 def test_how_often_is_answered_by_a_frequency_and_held_to_a_period() -> None:
-    for question in ("区人大常委会多久开一次会？", "乡镇人大多长时间开一次会？", "乡镇人大一年开几次会？"):
+    for question in (
+        "区人大常委会多久开一次会？",
+        "乡镇人大多长时间开一次会？",
+        "乡镇人大一年开几次会？",
+        "政府债务管理情况按法律每隔多长时间得向人大常委会报告？",  # duty-2219
+    ):
         assert answer_type(question) == "frequency"
     assert states("frequency", "地方各级人民代表大会会议每年至少举行一次。")
     assert states("frequency", "乡、民族乡、镇的人民代表大会会议一般每年举行两次。")
