@@ -23,7 +23,7 @@ _DIVISIONS = "省市县区乡镇村"  # the words naming a division: 县, 镇, �
 # names); and a division named relative to the speaker (「搬到外县去了」, 本县, 邻省): no place the
 # documents could be silent about
 _GLUED_DIVISION = re.compile(
-    rf"[开在到去回进来从让给对向把被由和跟与及外本该邻各全别他某每此跨驻上下][{_DIVISIONS}]"
+    rf"[开在到去回进来从让给对向把被由和跟与及外本该邻各全别他某每此跨驻上下中][{_DIVISIONS}]"
 )
 # units counted by a number before them: 「多少天先送到」 is 多少天 + 先, not a person 天先
 _UNIT = re.compile(r"[天日月年周次条款项届]")
@@ -82,6 +82,10 @@ _NOT_NAMES = frozenset(
         "上门",  # coming to the door: 「村干部上门要求选民投某个人」 (ns)
         "太极",  # stalling, 打太极: 「答复完了，大伙儿都觉得是在打太极」 (ns)
         "大都",  # mostly: 「年轻人大都在外地」 (ns, the old capital)
+        "城建",  # a line of work: 「分管城建的副镇长」 (ns)
+        "上台",  # going on stage: 「代表要上台讲话」 (ns)
+        "老城区",  # kinds of place, as 城区: 「管老城区保护的条例」 (ns)
+        "新城区",
     }
 )
 # where the asker or someone told of lives, works or moves (「我在宁波打工，选举那几天回不来…」「老张
@@ -91,7 +95,10 @@ _TO_OR_AT = frozenset({"在", "从", "到", "去", "回", "来自", "住在", "�
 _LIVING = re.compile(r"打工|务工|工作|上班|上学|读书|住|生活|做生意|经商|出差|搬|定居|居住|当兵|服役|落户")
 # a kind of institution, which jieba's dictionary tags a person (养老院, 敬老院: nr): 「组织代表去看
 # 养老院」 names no place the documents could be silent about, nor does 卫生院 or 派出所
-_INSTITUTION = re.compile(r"[院所站馆园校厂场局室]$")
+_INSTITUTION = re.compile(r"[院所站馆园校厂场局室委]$")  # 委: 卫健委, 发改委 (nr)
+# a sum of money (「竞选宣传费」: nr in jieba's dictionary), and a question asked as A-not-A
+# (「职数上面卡不卡？」: jieba's guess 卡不卡, a person): no one the documents could be silent about
+_NO_PERSON = re.compile(r"[费款]$|^(.)不\1")
 # a quarter of the speaker's own town or county: 「我们镇东片那个选区」 (镇东: ns)
 _QUARTER = re.compile(rf"[{_DIVISIONS}城][东西南北]")
 
@@ -99,7 +106,7 @@ _QUARTER = re.compile(rf"[{_DIVISIONS}城][东西南北]")
 # how people speak of someone they do not name (「有个老大爷在选票上勾了三个人」「让家里人帮着写」):
 # jieba's dictionary tags 老大爷 and 家里人 persons, and an answer was withheld as about a person no
 # document names; a kinship or address term, or a word for people ending in 人, names no one
-_ADDRESS = re.compile(r"[爷奶爸妈哥姐弟妹叔姨婶舅伯娘嫂]|人$")
+_ADDRESS = re.compile(r"[爷奶爸妈哥姐弟妹叔姨婶舅伯娘嫂]|人$|同志$")  # 老同志: nr
 
 
 def _data(name: str) -> str:
@@ -191,7 +198,9 @@ class Tokenizer:
             if p.flag == "ns" and len(p.word) >= 2 and not _IN_SOMETHING.fullmatch(p.word):
                 if not _QUARTER.fullmatch(p.word):
                     names.append(p.word)
-            elif p.flag in _PERSON and not _ADDRESS.search(p.word) and not _INSTITUTION.search(p.word):
+            elif p.flag in _PERSON and not (
+                _ADDRESS.search(p.word) or _INSTITUTION.search(p.word) or _NO_PERSON.search(p.word)
+            ):
                 word = _NOT_IN_NAME.split(p.word, 1)[0]
                 if len(word) == 3 or (len(word) == 2 and p.word not in dictionary):
                     names.append(word)
