@@ -55,9 +55,11 @@ QUESTIONS = Path(__file__).resolve().parents[2] / "eval" / "questions.jsonl"
 # 0.952 / 0.971 / 0.851 with the thirty-sixth's 120 blind questions, 2,125 answerable, after its
 # changes (R@1 0.673 on them before, 0.683 after): about four under; 0.771 / 0.949 / 0.970 / 0.848
 # with its 120 more, 2,229 answerable, written mid-session and never changed for (R@1 0.673 on
-# them at its start, 0.692 at its end): about four under); the same code moves by a question or
-# two from one CPU to another (eval/RESULTS.md).
-RETRIEVAL_FLOOR = {"R@1": 0.768, "R@5": 0.947, "R@10": 0.968, "MRR@10": 0.846}
+# them at its start, 0.692 at its end): about four under; 0.765 / 0.944 / 0.967 / 0.844 with the
+# thirty-seventh's 260 (156 answerable; R@1 0.654 and 0.750 on its two answerable rounds, whose
+# retrieval its steps did not change), 2,385 answerable: about four under); the same code moves by
+# a question or two from one CPU to another (eval/RESULTS.md).
+RETRIEVAL_FLOOR = {"R@1": 0.763, "R@5": 0.942, "R@10": 0.965, "MRR@10": 0.842}
 ANSWER_FLOOR = {
     # 0.867 when set (2026-12-02, series in speeches); 0.899, 0.882 with the twelfth's 18; 0.899
     # after the fifteenth; 0.891 with the nineteenth's 80 (their multi questions are hard); 0.868
@@ -77,8 +79,10 @@ ANSWER_FLOOR = {
     # four under; 0.807 with the thirty-fourth's 240 (0.651 on them before its changes, 0.731
     # after): about four under; 0.803 with the thirty-fifth's 240 (0.654 and 0.779 on its two
     # halves, none changed for): about four under; 0.799 with the thirty-sixth's 120 (0.683 on them
-    # before its changes, 0.692 after), 0.794 with its 120 more (0.692 on them): about four under
-    "key_coverage": 0.792,
+    # before its changes, 0.692 after), 0.794 with its 120 more (0.692 on them): about four under;
+    # 0.793 with the thirty-seventh's 260 (0.721 and 0.644 on its two answerable rounds before its
+    # steps, 0.760 and 0.721 after): about four under
+    "key_coverage": 0.791,
     "citations_verbatim": 1.0,
     "markers_resolve": 1.0,
     "cited_relevant": 0.85,  # 0.928 after the fifteenth session
@@ -127,8 +131,9 @@ def test_abstention_does_not_regress(report) -> None:  # type: ignore[no-untyped
     # (0.545) with its last 8: kept; 194 of 357 (0.543) with the thirty-fourth's 32 (16 abstained
     # before its changes, 18 after): kept; 210 of 389 (0.540) with the thirty-fifth's 32 (16
     # abstained): kept; 220 of 405 (0.543) with the thirty-sixth's 16 (10 abstained), 227 of 421
-    # (0.539) with its 16 more (7 abstained): kept
-    assert answers["abstain_recall"] >= 0.509
+    # (0.539) with its 16 more (7 abstained): kept; 302 of 525 (0.575) with the thirty-seventh's
+    # 104, 80 of them out of scope (69 abstained before its steps, 75 after): about five under
+    assert answers["abstain_recall"] >= 0.565
     # 0.004 (1 of 223) after the fifteenth session, 1 of 282 after the nineteenth, 2 of 338 after
     # the twentieth, 4 of 397 with the twenty-first's 80, 6 of 457 with its second 80, 8 of 517
     # with the twenty-second's 80, 10 of 577 with its second 80, 13 of 635 with the twenty-third's
@@ -144,8 +149,13 @@ def test_abstention_does_not_regress(report) -> None:  # type: ignore[no-untyped
     # changed for): about four under. The target is 0.05 on the test split (0 of 71), which the
     # blind questions of the four sessions exceed (26 of 284, 9.2 %, eval/RESULTS.md step 192; 23 of
     # 208, 11.1 %, step 197; 30 of 208, 14.4 %, the thirty-fifth session; 17 of 104, 16.3 %, the
-    # thirty-sixth), and with the thirty-sixth's 120 the whole set does too
-    assert answers["false_abstention"] <= 0.0575
+    # thirty-sixth), and with the thirty-sixth's 120 the whole set does too; 135 of 2,385 (0.0566)
+    # with the thirty-seventh's 156 answerable (25 of them before its steps, 17 after): about four
+    # under
+    assert answers["false_abstention"] <= 0.0585
+    # of the answerable questions withheld, those whose nearest passages shown (Answer.related)
+    # hold a gold one: 93 of 135 (0.689) when set, the thirty-seventh session; about four under
+    assert answers["withheld_gold_shown"] >= 0.66
 
 
 def test_lookups_are_exact(report) -> None:  # type: ignore[no-untyped-def]
