@@ -20,8 +20,9 @@ _NOT_IN_NAME = re.compile(r"[能会要该得谁啥哪]|多少|什么|怎")
 _DIVISIONS = "省市县区乡镇村"  # the words naming a division: 县, 镇, 村 …
 # a verb or preposition jieba glued onto a bare division word: 「开镇人代会」 is 开 + 镇人代会 (「中央
 # 驻县单位」: 驻 + 县; 「法律上县这一级」: 上 + 县), not a town called 开镇 (开封, 开封市, 上海市 stay
-# names); and a division named relative to the speaker (「搬到外县去了」, 本县, 邻省): no place the
-# documents could be silent about
+# names); a word's last character glued onto it (「年中县财政又下拨了一笔」: 年中 + 县); and a division
+# named relative to the speaker (「搬到外县去了」, 本县, 邻省): no place the documents could be
+# silent about
 _GLUED_DIVISION = re.compile(
     rf"[开在到去回进来从让给对向把被由和跟与及外本该邻各全别他某每此跨驻上下中][{_DIVISIONS}]"
 )
