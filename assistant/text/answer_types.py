@@ -15,6 +15,8 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(
             r"(?:多久|多长时间|多少天|几天|几个月)[^，,。？?]{0,6}一(?:次|趟|回)"
             r"|(?:一年|每年|一届)(?=[^，,。？?]{0,16}几次)"
+            # 「每个月要搞几次活动？」: of 每个月…几次, as of 一年…几次, only the unit is matched
+            r"|每个?(?:月|季度|周|星期)(?=[^，,。？?]{0,10}几次)"
             # 「政府债务管理情况每隔多长时间得向人大常委会报告？」: how often, answered by 每年…报告
             r"|每隔(?:多久|多长时间|多少时间|多少天|几天|几个月|多少个月|几年)"
         ),
@@ -39,7 +41,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         # 「投资超过多少万元就必须…」 asked an amount as well
         re.compile(
             r"多少钱|多少[万千亿]?元|多少万块|几块钱|几[万千百]块|工资.{0,4}(多少|标准|几)|补贴.{0,4}多少"
-            r"|经费.{0,4}(多少|标准)"
+            r"|经费.{0,4}(多少|标准)|多少(?:补贴|工资|经费|报酬|津贴)"  # 「每户能拿到多少补贴？」
         ),
         re.compile(r"\d+\s*[万千亿]?元|[一二三四五六七八九十百千万亿]+元"),
     ),
@@ -75,7 +77,8 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     ),
     # how long, in any unit: 两个月内, 每届任期五年, 十分钟; not a date (2023年, 3月8日, 第二年)
     "period": (
-        re.compile(r"多长时间|多久|多少时间|几个月|多少个月"),
+        # 「试用期是多长？」「任期多长」: how long a term lasts
+        re.compile(r"多长时间|多久|多少时间|几个月|多少个月|期[是有]?多长"),
         re.compile(
             r"(?<![\d月第])(?:\d{1,3}|[一二三四五六七八九十百两]+)(?:个工作日|日|天|个月|年|分钟|小时)"
             r"|(?<![上下前后])半(?:个月|年)"  # 「为期半年」, not 上半年 (a part of the year)

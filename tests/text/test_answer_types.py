@@ -85,8 +85,13 @@ def test_how_often_is_answered_by_a_frequency_and_held_to_a_period() -> None:
         "乡镇人大多长时间开一次会？",
         "乡镇人大一年开几次会？",
         "政府债务管理情况按法律每隔多长时间得向人大常委会报告？",  # duty-2219
+        "镇里的新时代文明实践站每个月要搞几次活动？",  # unanswerable-2247
     ):
         assert answer_type(question) == "frequency"
+    # an amount asked as 多少补贴 (unanswerable-2251), a term as 期是多长 (unanswerable-2243)
+    assert answer_type("农村改厕所，每户能拿到多少补贴？") == "money"
+    assert answer_type("考上乡镇公务员，试用期是多长？") == "period"
+    assert answer_type("代表任期多长？") == "period"
     assert states("frequency", "地方各级人民代表大会会议每年至少举行一次。")
     assert states("frequency", "乡、民族乡、镇的人民代表大会会议一般每年举行两次。")
     assert states("frequency", "常务委员会会议由主任召集并主持，每两个月至少举行一次。")
