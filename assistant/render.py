@@ -76,14 +76,17 @@ def answer_text(answer: Answer) -> str:
     if answer.citations:
         lines += ["", "依据："]
         for c in answer.citations:
-            lines.append(f"[{c.n}] {c.label}")
-            lines += [f"    {line}" for line in c.text.splitlines() if line.strip()]
+            lines += _quoted(f"[{c.n}] {c.label}", c.text)
     if answer.related:
         lines += ["", RELATED_HEADING + "："]
         for c in answer.related:
-            lines.append(f"{c.n}. {c.label}")
-            lines += [f"    {line}" for line in c.text.splitlines() if line.strip()]
+            lines += _quoted(f"{c.n}. {c.label}", c.text)
     return "\n".join(lines)
+
+
+def _quoted(label: str, text: str) -> list[str]:
+    """A passage under its label, each non-empty line indented."""
+    return [label, *(f"    {line}" for line in text.splitlines() if line.strip())]
 
 
 def hits_text(hits: list[Hit]) -> str:

@@ -405,7 +405,7 @@ class Assistant:
             coverage=coverage(question, judged, snap.bm25.idf_of, tokens),
             unknown_names=unknown_names(
                 self.index.tokenizer.proper_names(cands.query.original)
-                + other_bodies(cands.query.original, cands.query.canonical),
+                + other_bodies(cands.query.original, cands.bodies),
                 known_or_reworded(snap.bm25.knows, reworded),
             ),
             answer_type=kind,

@@ -105,13 +105,13 @@ _OTHER_BODIES = re.compile(
 )
 
 
-def other_bodies(question: str, canonical: str) -> list[str]:
+def other_bodies(question: str, asked_bodies: Collection[str]) -> list[str]:
     """The bodies outside the congress system a question asks about (_OTHER_BODIES); none when it
-    also names a congress or a body of the state (retrieval.bodies, on the normaliser's canonical
-    wording): 「县总工会、妇联的负责人想列席县人代会…」 asks about the congress's session. Judged
-    like the places and persons the corpus never names (unknown_names: the corpus may know one,
-    as the Constitution names 职工代表大会)."""
-    if bodies(canonical):
+    also names a congress or a body of the state (`asked_bodies`: retrieval.bodies of the
+    normaliser's canonical wording, as Candidates.bodies holds them): 「县总工会、妇联的负责人想列席县
+    人代会…」 asks about the congress's session. Judged like the places and persons the corpus never
+    names (unknown_names: the corpus may know one, as the Constitution names 职工代表大会)."""
+    if asked_bodies:
         return []
     return list(dict.fromkeys(m.group(0) for m in _OTHER_BODIES.finditer(question)))
 

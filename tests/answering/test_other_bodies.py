@@ -4,13 +4,14 @@ their rules, so a question about one is not answered from the congress's."""
 import pytest
 
 from assistant.answering.evidence import other_bodies
+from assistant.retrieval.bodies import bodies
 from assistant.service import Assistant
 from assistant.text.normalize import QueryNormalizer
 
 
 def _bodies(question: str) -> list[str]:
     nq = QueryNormalizer().normalize(question)
-    return other_bodies(nq.original, nq.canonical)
+    return other_bodies(nq.original, bodies(nq.canonical))
 
 
 @pytest.mark.parametrize(
