@@ -221,10 +221,24 @@ def eval_cmd(
     pool: Annotated[
         bool, typer.Option("--pool", help="只写出待人工评判的汇集段落（补全标准答案用，开发者用）")
     ] = False,
+    export_bank: Annotated[
+        bool,
+        typer.Option(
+            "--export-bank", help="只用 dev 子集的可回答问题重写随包的问题库及其向量，不评测（开发者用）"
+        ),
+    ] = False,
 ) -> None:
     """评测检索、回答、引用与拒答，并与基线对比；写出 JSON 和 Markdown 报告。"""
     from assistant.evaluation.runner import run_evaluation
 
+    if export_bank:
+        from assistant.evaluation.fit import RETRIEVAL_DIR
+        from assistant.evaluation.fit import export_bank as write_bank
+        from assistant.service import Assistant
+
+        n = write_bank(Assistant(settings_for(index)), questions)
+        typer.echo(f"问题库：{n} 个问题及其向量写入 {RETRIEVAL_DIR}")
+        return
     if pool:
         from assistant.evaluation.runner import write_pool
 

@@ -26,6 +26,9 @@ def hit_dict(hit: Hit) -> dict[str, Any]:
         "start": c.start,
         "end": c.end,
         "score": round(hit.score, 6),
+        # the retrievers that ranked it (bm25, the embedders; "bank": shown for the known
+        # questions worded like this one, retrieval.bank)
+        "found_by": sorted(hit.ranks),
     }
 
 

@@ -9,13 +9,39 @@ from pathlib import Path
 import numpy as np
 
 from assistant.answering.evidence import RULE_WEIGHTS, embedder_key
+from assistant.embedding import make_embedder
 from assistant.evaluation import metrics as m
 from assistant.evaluation.questions import load_questions
+from assistant.retrieval.bank import BANK_FILE, VECTORS_FILE, entry_line, parse_entries, save_vectors
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.ranker import fit_logistic, pairwise
 from assistant.service import Assistant
 
-WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "retrieval" / "ranker_weights.json"
+RETRIEVAL_DIR = Path(__file__).resolve().parent.parent / "retrieval"
+WEIGHTS_PATH = RETRIEVAL_DIR / "ranker_weights.json"
+BANK_PATH = RETRIEVAL_DIR / BANK_FILE
+
+
+def bank_lines(questions_path: Path) -> list[str]:
+    """The question bank (retrieval.bank): the dev split's answerable questions and their gold
+    passages, in the file's order; never a test question."""
+    return [
+        entry_line(q.id, q.question, [(g.title, g.contains) for g in q.groups])
+        for q in load_questions(questions_path, "dev")
+        if q.answerable
+    ]
+
+
+def export_bank(assistant: Assistant, questions_path: Path, out_dir: Path = RETRIEVAL_DIR) -> int:
+    """Write the bank and its questions' vectors (worded and encoded as the assistant's retriever
+    does it) into out_dir; returns the number of questions."""
+    lines = bank_lines(questions_path)
+    text = "\n".join(lines) + "\n"
+    (out_dir / BANK_FILE).write_text(text, encoding="utf-8")
+    name = assistant.settings.retrieval.bank_embedder
+    wordings = [assistant.retriever.bank_wording(e.question) for e in parse_entries(text)]
+    save_vectors(out_dir / VECTORS_FILE, name, wordings, make_embedder(name).embed_documents(wordings))
+    return len(lines)
 
 
 def fit_ranker(

@@ -7,12 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-_IGNORED = re.compile(r"[\s\"'“”‘’「」『』]")
-
-
-def squash(text: str) -> str:
-    """Comparison form: no whitespace, no quotation marks (sources differ in both)."""
-    return _IGNORED.sub("", text)
+from assistant.text.chars import squash
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ import numpy as np
 
 from assistant.config import RetrievalSettings
 from assistant.index.store import Index, Snapshot
+from assistant.retrieval.bank import BankView, QuestionBank, Suggestion
 from assistant.retrieval.bodies import bodies
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.fusion import rrf, zscore
@@ -29,6 +30,7 @@ from assistant.text.parts import asked_after_telling, sub_questions
 from assistant.text.shorthand import counted_shorthands, described, listed_items
 from assistant.types import DocKind, Hit
 
+BANK = "bank"  # the name the question bank's suggestion carries in Hit.ranks and Hit.scores
 # Words that place a question in a speech or work report rather than in the statutes; what a
 # leader said at a meeting is a speech (「上回主席会上领导说…要盯住哪几类重点问题」)
 PROSE_CUES = ("讲话", "报告里", "报告中", "领导说", "领导讲", "领导提", "领导要求")
@@ -100,6 +102,8 @@ class Candidates:
     # ranker.PLACE_FEATURES), when it counted: the abstention rules judge whether the passages on
     # the topic state the fact (TOPICAL_HITS of them, and one more)
     topical: list[Hit] = field(default_factory=list)
+    vectors: dict[str, np.ndarray] = field(default_factory=dict)  # embedder -> the question's vector
+    suggestion: Suggestion | None = None  # from the question bank, when it was shown
 
 
 class HybridRetriever:
@@ -114,15 +118,18 @@ class HybridRetriever:
         use: Sequence[str] | None = None,
         lookup: bool = True,
         laws: Collection[str] = (),
+        bank: QuestionBank | None = None,
     ) -> None:
         """`laws`: full names of the laws that exist (sources.china_law.current_law_names), to tell
-        a question about a law the index lacks from one about nothing the index holds."""
+        a question about a law the index lacks from one about nothing the index holds. `bank`:
+        known questions whose passages are suggested (retrieval.bank); used when its embedder is."""
         self.index = index
         self.settings = settings
         self.normalizer = normalizer or QueryNormalizer()
         self.use = tuple(use) if use is not None else (BM25, *index.settings.embedding.backends)
         self.lookup = lookup
         self.laws = tuple(laws)
+        self.bank = bank if bank is not None and bank.embedder in self.use else None
         self._resolver: tuple[int, LawResolver] | None = None
         self._linear: tuple[LinearRanker | None] | None = None
 
@@ -150,7 +157,7 @@ class HybridRetriever:
                 sub.levels = sub.levels or cands.levels
                 found.append(self._fuse(snap, sub, k))
             hits = interleaved([hits, *found], k, keep=len(cands.pinned))
-        return hits, cands
+        return self._with_suggestion(snap, cands, hits, k), cands
 
     # --- candidates -------------------------------------------------------------------------
     def candidates(self, snap: Snapshot, query: str, filters: Filters) -> Candidates:
@@ -171,8 +178,8 @@ class HybridRetriever:
             self._bm25(snap, cands, mask, n)
         dense = [name for name in self.use if name != BM25]
         if dense:
-            text = nq.canonical if self.settings.dense_query == "canonical" else nq.content
-            for name, vector in self.index.embed_queries(text, dense).items():
+            cands.vectors = self.index.embed_queries(self._dense_text(nq), dense)
+            for name, vector in cands.vectors.items():
                 self._dense(snap, cands, name, vector, mask, filters, n)
         resolver = self.law_resolver(snap)
         cands.named_docs = resolver.named_documents(nq.original) or resolver.named_documents(nq.canonical)
@@ -196,6 +203,9 @@ class HybridRetriever:
             placed = placed_parts(nq.original, snap.chunks, mask)
             cands.pinned, cands.placed = placed[:1], placed[1:]
         return cands
+
+    def _dense_text(self, nq: NormalizedQuery) -> str:
+        return nq.canonical if self.settings.dense_query == "canonical" else nq.content
 
     @staticmethod
     def _listing(snap: Snapshot, cands: Candidates, question: str) -> list[int]:
@@ -321,6 +331,39 @@ class HybridRetriever:
             return None
         share = snap.township_share
         return number, tuple(sorted(docs, key=lambda doc_id: -share[doc_id]))
+
+    # --- the question bank ------------------------------------------------------------------
+    def bank_view(self, snap: Snapshot) -> BankView | None:
+        """The question bank for this snapshot (located, and any question the shipped vectors lack
+        encoded, on first use; Assistant.warm_up asks for it before the first question)."""
+        if self.bank is None or not self.settings.bank:
+            return None
+        return self.bank.view(snap, self.index.embedders[self.bank.embedder], self.bank_wording)
+
+    def bank_wording(self, question: str) -> str:
+        """A bank question as the dense search words a question (how its vector is encoded)."""
+        return self._dense_text(self.normalizer.normalize(question))
+
+    def _with_suggestion(self, snap: Snapshot, cands: Candidates, hits: list[Hit], k: int) -> list[Hit]:
+        """The bank's passage at rank bank_rank when the hits above it do not hold it (it moves up
+        from further down, or comes in from outside them), scored as the hit it displaces; never
+        above a named article, and only where the search's filters allow it."""
+        at = self.settings.bank_rank - 1
+        if self.bank is None or k <= at or len(hits) < at or len(cands.pinned) > at:
+            return hits
+        vector = cands.vectors.get(self.bank.embedder)
+        view = self.bank_view(snap)
+        found = self.bank.suggest(vector, view) if vector is not None and view is not None else None
+        if found is None or not (cands.filters.empty or cands.filters.mask(snap.chunks)[found.position]):
+            return hits
+        chunk = snap.chunks[found.position]
+        if any(h.chunk.chunk_id == chunk.chunk_id for h in hits[:at]):
+            return hits
+        cands.suggestion = found
+        rest = [h for h in hits[at:] if h.chunk.chunk_id != chunk.chunk_id]
+        score = min(h.score for h in hits[max(at - 1, 0) : at + 1]) if hits else 0.0
+        shown = Hit(chunk, score, {BANK: 0}, {BANK: found.similarity})
+        return [*hits[:at], shown, *rest][:k]
 
     # --- fusion -----------------------------------------------------------------------------
     def _fuse(self, snap: Snapshot, cands: Candidates, k: int) -> list[Hit]:

@@ -1,0 +1,166 @@
+"""The question bank: known questions point a question worded like them to their passage."""
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.embedding.cache import EmbeddingCache
+from assistant.evaluation.fit import BANK_PATH, bank_lines
+from assistant.evaluation.runner import same_batch
+from assistant.render import hit_dict
+from assistant.retrieval.bank import (
+    BankEntry,
+    BankView,
+    QuestionBank,
+    bundled_entries,
+    bundled_vectors,
+    locate,
+)
+from assistant.retrieval.filters import Filters
+from assistant.retrieval.hybrid import BANK
+from assistant.service import Assistant
+from assistant.types import DocKind, Hit
+
+REPO = Path(__file__).resolve().parents[2]
+QUESTIONS = REPO / "eval" / "questions.jsonl"
+
+
+def _view(vectors: list[list[float]], positions: list[tuple[int, ...]]) -> BankView:
+    entries = [BankEntry(f"duty-{i + 1:03d}", f"问题{i}", ()) for i in range(len(vectors))]
+    return BankView(0, entries, np.array(vectors, dtype=np.float32), positions)
+
+
+def _unit(*xs: float) -> np.ndarray:
+    v = np.array(xs, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def test_the_neighbours_vote_for_their_passages() -> None:
+    view = _view([list(_unit(1, 0.1)), list(_unit(1, 0.2)), list(_unit(0, 1))], [(7,), (7, 8), (9,)])
+    found = QuestionBank([], "m3e-small", neighbours=2).suggest(_unit(1, 0.15), view)
+    assert found is not None and found.position == 7
+    assert found.entry_id in ("duty-001", "duty-002") and found.similarity > 0.99
+    assert found.share == pytest.approx(2 / 3, abs=0.01)  # 8 has one of the three votes
+
+
+def test_nothing_is_suggested_when_the_nearest_are_far_or_disagree() -> None:
+    far = _view([list(_unit(0, 1))], [(3,)])
+    assert QuestionBank([], "m3e-small", min_similarity=0.8).suggest(_unit(1, 1), far) is None
+    split = _view([list(_unit(1, 0.1)), list(_unit(1, 0.12)), list(_unit(1, 0.14))], [(1,), (2,), (3,)])
+    assert QuestionBank([], "m3e-small", neighbours=3, min_share=0.5).suggest(_unit(1, 0.1), split) is None
+    assert (
+        QuestionBank([], "m3e-small", neighbours=3, min_share=0.3).suggest(_unit(1, 0.1), split) is not None
+    )
+
+
+def test_held_out_entries_do_not_vote() -> None:
+    view = _view([list(_unit(1, 0)), list(_unit(1, 0.3))], [(1,), (2,)])
+    bank = QuestionBank([], "m3e-small", neighbours=1)
+    assert bank.suggest(_unit(1, 0), view).position == 1  # type: ignore[union-attr]
+    bank.held_out = lambda entry_id: entry_id == "duty-001"
+    assert bank.suggest(_unit(1, 0), view).position == 2  # type: ignore[union-attr]
+
+
+def test_the_evaluation_holds_out_the_questions_written_with_one() -> None:
+    held = same_batch("procedure-2141")
+    assert held("procedure-2141") and held("duty-2128") and held("multi-2200")
+    assert not held("duty-2080") and not held("duty-001")
+    assert same_batch("x-odd")("x-odd") and not same_batch("x-odd")("duty-001")
+
+
+def test_the_shipped_bank_is_the_dev_split_and_holds_no_test_question() -> None:
+    """Re-export with `renda eval --export-bank` after the question set changes."""
+    shipped = BANK_PATH.read_text(encoding="utf-8").splitlines()
+    assert shipped == bank_lines(QUESTIONS)
+    test_ids = {
+        raw["id"]
+        for line in QUESTIONS.read_text(encoding="utf-8").splitlines()
+        if line.strip() and (raw := json.loads(line))["split"] == "test"
+    }
+    entries = bundled_entries()
+    assert len(entries) > 2000 and test_ids and not test_ids & {e.id for e in entries}
+
+
+@pytest.mark.slow
+def test_the_shipped_vectors_are_the_bank_as_worded_now(small_assistant: Assistant) -> None:
+    """Every bank question as the normaliser words it today has its shipped vector (else a start
+    would encode it): re-export with `renda eval --export-bank` after changing the normaliser."""
+    name, shipped = bundled_vectors()
+    assert name == small_assistant.settings.retrieval.bank_embedder
+    wordings = [small_assistant.retriever.bank_wording(e.question) for e in bundled_entries()]
+    missing = [w for w in wordings if EmbeddingCache.key(w) not in shipped]
+    assert not missing, f"{len(missing)} bank questions worded anew, e.g. {missing[:3]}"
+    sample = wordings[::250]
+    fresh = small_assistant.index.embedders[name].embed_documents(sample)
+    for wording, vector in zip(sample, fresh, strict=True):
+        assert float(shipped[EmbeddingCache.key(wording)] @ vector) > 0.999
+
+
+@pytest.mark.slow
+def test_entries_are_located_as_the_evaluation_matches_gold(small_assistant: Assistant) -> None:
+    snap = small_assistant.index.snapshot()
+    entries = [
+        BankEntry("a", "罢免怎么提", (("工作条例", "罢免"),)),
+        BankEntry("b", "没有的法", (("预算法", "预算"),)),
+    ]
+    found = locate(entries, snap)
+    assert found[0] and all("罢免" in snap.chunks[p].text for p in found[0])
+    assert all("工作条例" in snap.chunks[p].title for p in found[0])
+    assert found[1] == ()
+
+
+QUESTION = "镇人大一年开几次会？"
+SHOWN = ("工作条例", "镇人民代表大会是基层地方国家权力机关")  # 第二条: ninth for that question
+
+
+@pytest.fixture
+def banked(small_assistant: Assistant) -> Iterator[Assistant]:
+    """The small index with a bank of one question, the one asked, pointing to SHOWN."""
+    retriever = small_assistant.retriever
+    saved = retriever.bank
+    retriever.bank = QuestionBank([BankEntry("duty-900", QUESTION, (SHOWN,))], "m3e-small")
+    yield small_assistant
+    retriever.bank = saved
+
+
+@pytest.mark.slow
+def test_the_banked_passage_comes_in_at_rank_five(banked: Assistant) -> None:
+    unbanked = _without_bank(banked, QUESTION)
+    assert all(SHOWN[1] not in h.chunk.text for h in unbanked)
+    hits = banked.search(QUESTION, 5)
+    assert [h.chunk.chunk_id for h in hits[:4]] == [h.chunk.chunk_id for h in unbanked[:4]]
+    assert SHOWN[1] in hits[4].chunk.text
+    assert hits[4].ranks == {BANK: 0} and hits[4].scores[BANK] > 0.99
+    assert hit_dict(hits[4])["found_by"] == [BANK] and BANK not in hit_dict(hits[0])["found_by"]
+    assert hits[4].score <= hits[3].score
+    assert hits[0].chunk.article == "第三条"  # the first hit stays the retrievers'
+
+
+@pytest.mark.slow
+def test_the_bank_shows_nothing_in_fewer_hits_nor_outside_the_filters(banked: Assistant) -> None:
+    assert all(SHOWN[1] not in h.chunk.text for h in banked.search(QUESTION, 4))
+    speech = banked.search(QUESTION, 5, Filters(kinds=(DocKind.SPEECH,)))
+    assert speech and all(h.chunk.kind == DocKind.SPEECH for h in speech)
+
+
+@pytest.mark.slow
+def test_a_held_out_question_gets_no_suggestion(banked: Assistant) -> None:
+    bank = banked.retriever.bank
+    assert bank is not None
+    bank.held_out = same_batch("duty-901")
+    try:
+        assert all(BANK not in h.ranks for h in banked.search(QUESTION, 5))
+    finally:
+        bank.held_out = None
+
+
+def _without_bank(assistant: Assistant, question: str) -> list[Hit]:
+    retriever = assistant.retriever
+    saved, retriever.bank = retriever.bank, None
+    try:
+        return assistant.search(question, 5)
+    finally:
+        retriever.bank = saved
