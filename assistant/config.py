@@ -118,6 +118,14 @@ class RetrievalSettings(_Section):
     bank_min_share: float = Field(
         default=0.5, ge=0.0, le=1.0, description="Share of all the votes a suggested passage must hold."
     )
+    bank_lead_similarity: float = Field(
+        default=0.88,
+        ge=0.0,
+        le=1.0,
+        description="A suggestion whose nearest voter is this close and holds bank_lead_share of the "
+        "votes comes first (after any article the question names), not at bank_rank.",
+    )
+    bank_lead_share: float = Field(default=0.8, ge=0.0, le=1.0, description="See bank_lead_similarity.")
 
     @field_validator("fusion")
     @classmethod

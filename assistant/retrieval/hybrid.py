@@ -346,23 +346,27 @@ class HybridRetriever:
 
     def _with_suggestion(self, snap: Snapshot, cands: Candidates, hits: list[Hit], k: int) -> list[Hit]:
         """The bank's passage at rank bank_rank when the hits above it do not hold it (it moves up
-        from further down, or comes in from outside them), scored as the hit it displaces; never
-        above a named article, and only where the search's filters allow it."""
-        at = self.settings.bank_rank - 1
-        if self.bank is None or k <= at or len(hits) < at or len(cands.pinned) > at:
+        from further down, or comes in from outside them), or first when the nearest questions all
+        but agree on it (bank_lead_*); never above a named article, only where the search's
+        filters allow it, scored as the hit it displaces."""
+        s = self.settings
+        if self.bank is None or len(cands.pinned) >= s.bank_rank:
             return hits
         vector = cands.vectors.get(self.bank.embedder)
         view = self.bank_view(snap)
         found = self.bank.suggest(vector, view) if vector is not None and view is not None else None
         if found is None or not (cands.filters.empty or cands.filters.mask(snap.chunks)[found.position]):
             return hits
+        leads = found.similarity >= s.bank_lead_similarity and found.share >= s.bank_lead_share
+        at = len(cands.pinned) if leads else s.bank_rank - 1
         chunk = snap.chunks[found.position]
-        if any(h.chunk.chunk_id == chunk.chunk_id for h in hits[:at]):
+        if k <= at or len(hits) < at or any(h.chunk.chunk_id == chunk.chunk_id for h in hits[:at]):
             return hits
         cands.suggestion = found
         rest = [h for h in hits[at:] if h.chunk.chunk_id != chunk.chunk_id]
         score = min(h.score for h in hits[max(at - 1, 0) : at + 1]) if hits else 0.0
-        shown = Hit(chunk, score, {BANK: 0}, {BANK: found.similarity})
+        shown = self._hit(snap, cands, found.position, score)  # the answer reads what the retrievers matched
+        shown.ranks[BANK], shown.scores[BANK] = 0, found.similarity
         return [*hits[:at], shown, *rest][:k]
 
     # --- fusion -----------------------------------------------------------------------------
@@ -412,18 +416,20 @@ class HybridRetriever:
         ordered = first + [p for p in order if p not in taken]
         hits = []
         for pos in ordered[:k]:
-            key = str(pos)
-            score = top_score + 1.0 if pos in cands.pinned else fused.get(key, 0.0)
-            hits.append(
-                Hit(
-                    chunk=snap.chunks[pos],
-                    score=float(score),
-                    ranks={n: r.index(pos) for n, r in cands.ranked.items() if pos in r},
-                    scores={n: sc[pos] for n, sc in cands.scores.items() if pos in sc},
-                    matched={n: mk[pos] for n, mk in cands.matched.items() if pos in mk},
-                )
-            )
+            score = top_score + 1.0 if pos in cands.pinned else fused.get(str(pos), 0.0)
+            hits.append(self._hit(snap, cands, pos, float(score)))
         return hits
+
+    @staticmethod
+    def _hit(snap: Snapshot, cands: Candidates, pos: int, score: float) -> Hit:
+        """A passage with what each retriever said of it (rank, score, the key it matched)."""
+        return Hit(
+            chunk=snap.chunks[pos],
+            score=score,
+            ranks={n: r.index(pos) for n, r in cands.ranked.items() if pos in r},
+            scores={n: sc[pos] for n, sc in cands.scores.items() if pos in sc},
+            matched={n: mk[pos] for n, mk in cands.matched.items() if pos in mk},
+        )
 
     # --- learned fusion ---------------------------------------------------------------------
     def _ranker(self) -> LinearRanker | None:
