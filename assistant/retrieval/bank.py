@@ -1,20 +1,22 @@
-"""Questions answered before: a question worded like one whose answer is known is shown that answer's
-passage, at a fixed rank among the hits, when the retrievers left it out.
+"""Questions answered before: a question worded like ones whose answer is known is shown that
+answer's passage when the retrievers left it out of the first hits.
 
 The bank is the answerable questions of the evaluation's dev split with their gold passages (a title
 and a phrase of the text, as eval/questions.jsonl gives them), shipped as question_bank.jsonl beside
-this module (`renda eval --export-bank` writes it; the test split is never in it). A question's
-nearest bank questions by one embedder (cosine of the question vectors, both encoded as the
-retriever encodes a question) vote for their passages, each with its similarity; the passage with
-most of the votes is suggested when the nearest question that votes for it is close and it holds at
-least a share of all the votes (neighbours that disagree suggest nothing).
+this module with their vectors (`renda eval --export-bank` writes both; the test split is never in
+it). A question's nearest bank questions by one embedder (cosine of the question vectors, both
+worded and encoded as the retriever encodes a question) vote for their passages, each with its
+similarity; the passage with most of the votes is suggested when the nearest question voting for it
+is close and it holds a share of all the votes (neighbours that disagree suggest nothing). Where it
+goes is the retriever's business (HybridRetriever._with_suggestion: fifth, or first when the
+neighbours all but agree).
 
 Why a bank and not more rules: people tell a situation in their own words (「对这种明显不妥的文件，
-人代会能否出手宣布作废？」) that no retriever joins to the statute's (「撤销…不适当的决定和命令」),
-while earlier questions told in like words point to the article. Measured on the dev split with each
-question's own writing batch held out (RESULTS step 214): of 1,030 questions written after the rules
-had settled (ids 1101-2370), R@5 0.931 -> 0.952 with no change to R@1; on the 397 first ones and
-887 in between, no loss.
+人代会能否出手宣布作废？」) that the retrievers rank far from the statute's (「撤销…不适当的决定和
+命令」), each fresh batch of questions brings new such wordings, and earlier questions told in like
+words point to the article. Measured with each question's own writing batch held out (eval/RESULTS.md
+steps 214-215): dev R@5 0.944 -> 0.955, R@1 0.763 -> 0.780; on 60 fresh questions in no bank, R@5
+0.904 -> 0.942, R@1 0.750 -> 0.769.
 """
 
 from __future__ import annotations
@@ -107,10 +109,10 @@ class BankView:
 
 
 class QuestionBank:
-    """Per snapshot, the entries whose answer it holds and their question vectors (an entry is
-    encoded the first time a snapshot holds its passages: an index without those laws encodes
-    nothing). Thread-safe; `held_out` is for the evaluation (one thread): entries it is true of
-    are left out."""
+    """Per snapshot, the entries whose answer it holds and their question vectors (the shipped
+    one, or encoded the first time a snapshot holds the entry's passages: an index without those
+    laws encodes nothing). Thread-safe; `held_out` is for the evaluation (one thread): entries it
+    is true of do not vote."""
 
     def __init__(
         self,
@@ -167,6 +169,8 @@ class QuestionBank:
             log.info("question bank: %d questions encoded by %s", len(rest), self.embedder)
 
     def suggest(self, vector: np.ndarray, view: BankView) -> Suggestion | None:
+        """The passage the `neighbours` nearest entries to a question's vector vote for, if they
+        agree enough (min_similarity, min_share)."""
         if not view.entries:
             return None
         sims = view.vectors @ vector

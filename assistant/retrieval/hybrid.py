@@ -11,7 +11,7 @@ import numpy as np
 
 from assistant.config import RetrievalSettings
 from assistant.index.store import Index, Snapshot
-from assistant.retrieval.bank import BankView, QuestionBank, Suggestion
+from assistant.retrieval.bank import BankView, QuestionBank
 from assistant.retrieval.bodies import bodies
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.fusion import rrf, zscore
@@ -103,7 +103,6 @@ class Candidates:
     # the topic state the fact (TOPICAL_HITS of them, and one more)
     topical: list[Hit] = field(default_factory=list)
     vectors: dict[str, np.ndarray] = field(default_factory=dict)  # embedder -> the question's vector
-    suggestion: Suggestion | None = None  # from the question bank, when it was shown
 
 
 class HybridRetriever:
@@ -362,7 +361,6 @@ class HybridRetriever:
         chunk = snap.chunks[found.position]
         if k <= at or len(hits) < at or any(h.chunk.chunk_id == chunk.chunk_id for h in hits[:at]):
             return hits
-        cands.suggestion = found
         rest = [h for h in hits[at:] if h.chunk.chunk_id != chunk.chunk_id]
         score = min(h.score for h in hits[max(at - 1, 0) : at + 1]) if hits else 0.0
         shown = self._hit(snap, cands, found.position, score)  # the answer reads what the retrievers matched
