@@ -173,7 +173,9 @@ class QuestionBank:
         agree enough (min_similarity, min_share)."""
         if not view.entries:
             return None
-        sims = view.vectors @ vector
+        # einsum, not @: a BLAS product wakes OpenBLAS's threads, whose busy-waiting slows the next
+        # question's encoders (search p50 35.6 -> 50.3 ms on 1,000 questions; index.exact the same)
+        sims = np.einsum("ij,j->i", view.vectors, vector.astype(np.float32))
         if self.held_out is not None:
             kept = np.array([not self.held_out(e.id) for e in view.entries], dtype=bool)
             sims = np.where(kept, sims, -1.0)
