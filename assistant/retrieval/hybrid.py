@@ -98,6 +98,7 @@ class Candidates:
     bodies: frozenset[str] = frozenset()  # 常务委员会, 主席团, …: whose rule it asks (retrieval.bodies)
     # what was searched: the caller's filters, or statutes only for a legal-basis question
     filters: Filters = field(default_factory=Filters)
+    allowed: np.ndarray | None = None  # the passages those filters let through (None: all)
     # the top passages ranked without the answer-type and place evidence (ranker.ANSWER_FEATURES,
     # ranker.PLACE_FEATURES), when it counted: the abstention rules judge whether the passages on
     # the topic state the fact (TOPICAL_HITS of them, and one more)
@@ -168,7 +169,7 @@ class HybridRetriever:
         cands = Candidates(nq, tokenize(nq.both), nq.synonym_tokens(tokenize), filters=filters)
         if not snap.chunks:
             return cands
-        allowed = filters.mask(snap.chunks) if not filters.empty else None
+        allowed = cands.allowed = filters.mask(snap.chunks) if not filters.empty else None
         mask = allowed  # what the rankings may hold: no 题注 (dates and 会议 match many a question)
         if snap.provisions is not None:
             mask = snap.provisions if allowed is None else allowed & snap.provisions
@@ -354,7 +355,7 @@ class HybridRetriever:
         vector = cands.vectors.get(self.bank.embedder)
         view = self.bank_view(snap)
         found = self.bank.suggest(vector, view) if vector is not None and view is not None else None
-        if found is None or not (cands.filters.empty or cands.filters.mask(snap.chunks)[found.position]):
+        if found is None or not (cands.allowed is None or cands.allowed[found.position]):
             return hits
         leads = found.similarity >= s.bank_lead_similarity and found.share >= s.bank_lead_share
         at = len(cands.pinned) if leads else s.bank_rank - 1
@@ -363,8 +364,8 @@ class HybridRetriever:
             return hits
         rest = [h for h in hits[at:] if h.chunk.chunk_id != chunk.chunk_id]
         score = min(h.score for h in hits[max(at - 1, 0) : at + 1]) if hits else 0.0
-        shown = self._hit(snap, cands, found.position, score)  # the answer reads what the retrievers matched
-        shown.ranks[BANK], shown.scores[BANK] = 0, found.similarity
+        # the answer reads what the retrievers matched in it
+        shown = self._hit(snap, cands, found.position, score, bank=found.similarity)
         return [*hits[:at], shown, *rest][:k]
 
     # --- fusion -----------------------------------------------------------------------------
@@ -419,15 +420,15 @@ class HybridRetriever:
         return hits
 
     @staticmethod
-    def _hit(snap: Snapshot, cands: Candidates, pos: int, score: float) -> Hit:
-        """A passage with what each retriever said of it (rank, score, the key it matched)."""
-        return Hit(
-            chunk=snap.chunks[pos],
-            score=score,
-            ranks={n: r.index(pos) for n, r in cands.ranked.items() if pos in r},
-            scores={n: sc[pos] for n, sc in cands.scores.items() if pos in sc},
-            matched={n: mk[pos] for n, mk in cands.matched.items() if pos in mk},
-        )
+    def _hit(snap: Snapshot, cands: Candidates, pos: int, score: float, bank: float | None = None) -> Hit:
+        """A passage with what each retriever said of it (rank, score, the key it matched); `bank`:
+        the similarity of the bank question that suggested it (its rank there is 0)."""
+        ranks = {n: r.index(pos) for n, r in cands.ranked.items() if pos in r}
+        scores = {n: sc[pos] for n, sc in cands.scores.items() if pos in sc}
+        if bank is not None:
+            ranks[BANK], scores[BANK] = 0, bank
+        matched = {n: mk[pos] for n, mk in cands.matched.items() if pos in mk}
+        return Hit(chunk=snap.chunks[pos], score=score, ranks=ranks, scores=scores, matched=matched)
 
     # --- learned fusion ---------------------------------------------------------------------
     def _ranker(self) -> LinearRanker | None:
