@@ -126,6 +126,15 @@ class RetrievalSettings(_Section):
         "votes comes first (after any article the question names), not at bank_rank.",
     )
     bank_lead_share: float = Field(default=0.8, ge=0.0, le=1.0, description="See bank_lead_similarity.")
+    bank_vouch_similarity: float = Field(
+        default=0.95,
+        ge=0.0,
+        le=1.1,
+        description="A first passage the nearest bank questions agree on this closely, with "
+        "bank_vouch_share of the votes, is answered from however weak the retrievers' evidence; "
+        "above 1: never.",
+    )
+    bank_vouch_share: float = Field(default=1.0, ge=0.0, le=1.0, description="See bank_vouch_similarity.")
 
     @field_validator("fusion")
     @classmethod

@@ -203,6 +203,8 @@ class Assistant:
         threshold = self.settings.answer.abstain_threshold
         if threshold is None:
             threshold = self.abstention.threshold
+        if self.retriever.vouched(cands, hits):  # questions asked before agree on the first passage
+            threshold = 0.0
         answer = self.answerer.answer(
             question.strip(), cands.tokens, hits, evidence, threshold, cands.synonyms, cands.part
         )

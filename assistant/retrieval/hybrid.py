@@ -11,7 +11,7 @@ import numpy as np
 
 from assistant.config import RetrievalSettings
 from assistant.index.store import Index, Snapshot
-from assistant.retrieval.bank import BankView, QuestionBank
+from assistant.retrieval.bank import BankView, QuestionBank, Suggestion
 from assistant.retrieval.bodies import bodies
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.fusion import rrf, zscore
@@ -99,6 +99,9 @@ class Candidates:
     # what was searched: the caller's filters, or statutes only for a legal-basis question
     filters: Filters = field(default_factory=Filters)
     allowed: np.ndarray | None = None  # the passages those filters let through (None: all)
+    # the question bank's pick for this query, within the filters (chunk id and the vote), wherever
+    # it was placed (HybridRetriever._with_suggestion)
+    suggested: tuple[str, Suggestion] | None = None
     # the top passages ranked without the answer-type and place evidence (ranker.ANSWER_FEATURES,
     # ranker.PLACE_FEATURES), when it counted: the abstention rules judge whether the passages on
     # the topic state the fact (TOPICAL_HITS of them, and one more)
@@ -357,6 +360,7 @@ class HybridRetriever:
         found = self.bank.suggest(vector, view) if vector is not None and view is not None else None
         if found is None or not (cands.allowed is None or cands.allowed[found.position]):
             return hits
+        cands.suggested = (snap.chunks[found.position].chunk_id, found)
         leads = found.similarity >= s.bank_lead_similarity and found.share >= s.bank_lead_share
         at = len(cands.pinned) if leads else s.bank_rank - 1
         chunk = snap.chunks[found.position]
@@ -367,6 +371,22 @@ class HybridRetriever:
         # the answer reads what the retrievers matched in it
         shown = self._hit(snap, cands, found.position, score, bank=found.similarity)
         return [*hits[:at], shown, *rest][:k]
+
+    def vouched(self, cands: Candidates, hits: Sequence[Hit]) -> bool:
+        """Whether the nearest bank questions all but unanimously agree, and closely, on the first
+        passage shown (bank_vouch_*): then it answers the question, however weak the retrievers'
+        evidence for it (eval/RESULTS.md step 217)."""
+        s = self.settings
+        if cands.suggested is None or not hits:
+            return False
+        chunk_id, found = cands.suggested
+        first = hits[len(cands.pinned)] if len(hits) > len(cands.pinned) else None
+        return (
+            first is not None
+            and first.chunk.chunk_id == chunk_id
+            and found.similarity >= s.bank_vouch_similarity
+            and found.share >= s.bank_vouch_share
+        )
 
     # --- fusion -----------------------------------------------------------------------------
     def _fuse(self, snap: Snapshot, cands: Candidates, k: int) -> list[Hit]:

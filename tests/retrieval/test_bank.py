@@ -200,3 +200,25 @@ def _without_bank(assistant: Assistant, question: str) -> list[Hit]:
         return assistant.search(question, 5)
     finally:
         retriever.bank = saved
+
+
+@pytest.mark.slow
+def test_a_first_passage_the_nearest_questions_all_agree_on_is_answered(
+    small_assistant: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """However weak the retrievers' evidence (here: any confidence under 0.999 withheld), a
+    question whose nearest bank questions all point, closely, to its first passage is answered
+    (from the passages found: the first of them is the bank's); split votes vouch for nothing."""
+    settings = small_assistant.settings
+    strict = settings.answer.model_copy(update={"abstain_threshold": 0.999})
+    monkeypatch.setattr(small_assistant, "settings", settings.model_copy(update={"answer": strict}))
+    assert small_assistant.ask(QUESTION).abstained
+    with banked(small_assistant, SHOWN):
+        _, cands = small_assistant.search_with_evidence(QUESTION, 5)
+        answer = small_assistant.ask(QUESTION)
+    assert cands.suggested is not None and cands.suggested[1].share == 1.0
+    assert not answer.abstained and answer.confidence < 0.999  # withheld by the threshold alone
+    with banked(small_assistant, SHOWN, SHOWN, SHOWN, SHOWN, OTHER):  # four fifths: it leads
+        hits, cands = small_assistant.search_with_evidence(QUESTION, 5)
+        assert SHOWN[1] in hits[0].chunk.text and not small_assistant.retriever.vouched(cands, hits)
+        assert small_assistant.ask(QUESTION).abstained
