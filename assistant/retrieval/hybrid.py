@@ -375,15 +375,14 @@ class HybridRetriever:
     def vouched(self, cands: Candidates, hits: Sequence[Hit]) -> bool:
         """Whether the nearest bank questions all but unanimously agree, and closely, on the first
         passage shown (bank_vouch_*): then it answers the question, however weak the retrievers'
-        evidence for it (eval/RESULTS.md step 217)."""
+        evidence for it (eval/RESULTS.md step 217). Never for a question naming an article: that
+        article answers it, or the answer says it does not."""
         s = self.settings
-        if cands.suggested is None or not hits:
+        if cands.suggested is None or not hits or cands.pinned:
             return False
         chunk_id, found = cands.suggested
-        first = hits[len(cands.pinned)] if len(hits) > len(cands.pinned) else None
         return (
-            first is not None
-            and first.chunk.chunk_id == chunk_id
+            hits[0].chunk.chunk_id == chunk_id
             and found.similarity >= s.bank_vouch_similarity
             and found.share >= s.bank_vouch_share
         )
