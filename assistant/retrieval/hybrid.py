@@ -360,10 +360,10 @@ class HybridRetriever:
         found = self.bank.suggest(vector, view) if vector is not None and view is not None else None
         if found is None or not (cands.allowed is None or cands.allowed[found.position]):
             return hits
-        cands.suggested = (snap.chunks[found.position].chunk_id, found)
+        chunk = snap.chunks[found.position]
+        cands.suggested = (chunk.chunk_id, found)
         leads = found.similarity >= s.bank_lead_similarity and found.share >= s.bank_lead_share
         at = len(cands.pinned) if leads else s.bank_rank - 1
-        chunk = snap.chunks[found.position]
         if k <= at or len(hits) < at or any(h.chunk.chunk_id == chunk.chunk_id for h in hits[:at]):
             return hits
         rest = [h for h in hits[at:] if h.chunk.chunk_id != chunk.chunk_id]
@@ -375,8 +375,8 @@ class HybridRetriever:
     def vouched(self, cands: Candidates, hits: Sequence[Hit]) -> bool:
         """Whether the nearest bank questions agree, and closely, on the first passage shown
         (bank_vouch_*: all of them, at cosine 0.95): then it answers the question, however weak the
-        retrievers' evidence for it (eval/RESULTS.md step 217). Never for a question naming an article: that
-        article answers it, or the answer says it does not."""
+        retrievers' evidence for it (eval/RESULTS.md step 217). Never for a question naming an
+        article: that article answers it, or the answer says it does not."""
         s = self.settings
         if cands.suggested is None or not hits or cands.pinned:
             return False
