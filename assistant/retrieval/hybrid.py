@@ -350,8 +350,10 @@ class HybridRetriever:
     def _with_suggestion(self, snap: Snapshot, cands: Candidates, hits: list[Hit], k: int) -> list[Hit]:
         """The bank's passage at rank bank_rank when the hits above it do not hold it (it moves up
         from further down, or comes in from outside them), or first when the nearest questions all
-        but agree on it (bank_lead_*); never above a named article, only where the search's
-        filters allow it, scored as the hit it displaces."""
+        but agree on it (bank_lead_*) and it is of the laws or places the question names, if any
+        (「我们浙江这边…」 asks 浙江's regulation, not 地方组织法's article the bank's questions
+        asked of); never above a named article, only where the search's filters allow it, scored
+        as the hit it displaces."""
         s = self.settings
         if self.bank is None or len(cands.pinned) >= s.bank_rank:
             return hits
@@ -362,7 +364,11 @@ class HybridRetriever:
             return hits
         chunk = snap.chunks[found.position]
         cands.suggested = (chunk.chunk_id, found)
-        leads = found.similarity >= s.bank_lead_similarity and found.share >= s.bank_lead_share
+        leads = (
+            found.similarity >= s.bank_lead_similarity
+            and found.share >= s.bank_lead_share
+            and (not cands.named_docs or chunk.doc_id in cands.named_docs)
+        )
         at = len(cands.pinned) if leads else s.bank_rank - 1
         if k <= at or len(hits) < at or any(h.chunk.chunk_id == chunk.chunk_id for h in hits[:at]):
             return hits
