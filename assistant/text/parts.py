@@ -21,20 +21,33 @@ _CLAUSE = re.compile(r"[^，,；;？?。！!]+")
 
 
 # A clause asking only whether the law provides what the rest asks (「选举法有没有规定，…要保管多少
-# 年？」「…几次就得辞职？组织法里有这条吗？」「…法律上有没有数量要求？」): the same ask, not another.
-_WHETHER_PROVIDED = re.compile(
-    r"(?:有没有|有无|是否有|是不是有)(?:[\u4e00-\u9fff]{0,4})(?:规定|要求|这条|条文|说法|讲究)$"
-    r"|有(?:这条|这个规定|这种规定|规定|要求|明确要求|明确规定)吗$"
+# 年？」「…几次就得辞职？组织法里有这条吗？」「…法律上有没有数量要求？」), or whether it sets a figure
+# or a limit at all (「…一天给补多少钱，有具体数吗？」「…最多能提几条建议？有没有数量上限？」): the
+# same ask, not another, so that the fact's absence withholds the answer rather than leaving the rest
+# of an answer that states no figure
+_PROVIDED = (
+    r"(?:规定|要求|这条|条文|说法|讲究|标准|标准数|具体数|数|数字|数额|比例|上限|下限|限制|时限|期限|限额)"
+)
+_SAME_ASK = re.compile(
+    rf"(?:有没有|有无|是否有|是不是有)(?:[\u4e00-\u9fff]{{0,6}}){_PROVIDED}$"
+    rf"|有(?:[\u4e00-\u9fff]{{0,4}}){_PROVIDED}吗$"
+    # 「…最少要跟着几个工作人员，法律上是怎么要求的？」
+    r"|^(?:法律|规定|法规|条例)[上里]?(?:是|对此)?(?:怎么|如何|怎样)(?:要求|规定)的?$"
+    # the figure asked again, or an example of it: 「…由几名成员组成，人数上下限是多少？」「…定多少人，
+    # 比如占代表总数几分之几？」
+    r"|^[\u4e00-\u9fff]{0,4}(?:上限|下限|上下限|具体数目?|具体标准)[\u4e00-\u9fff]{0,3}(?:多少|几)"
+    r"|^(?:比如|例如|譬如)"
 )
 
 
 def asking_parts(question: str) -> list[str]:
     """Clauses up to one holding an asking word (「要罢免一个镇人大代表，选民怎么提，怎样才算通过？」
     -> 「要罢免一个镇人大代表，选民怎么提」, 「怎样才算通过」); words after the last asking clause join it,
-    as does a clause asking only whether the law provides what another asks (_WHETHER_PROVIDED)."""
+    as does a clause asking only whether the law provides what another asks, or asking its
+    figure again (_SAME_ASK)."""
     clauses = _CLAUSE.findall(question)
     asking = [_asks(c) for c in clauses]
-    other = [a and not _WHETHER_PROVIDED.search(c.strip()) for a, c in zip(asking, clauses, strict=True)]
+    other = [a and not _SAME_ASK.search(c.strip()) for a, c in zip(asking, clauses, strict=True)]
     return _parts(clauses, other if any(other) else asking)
 
 

@@ -132,3 +132,32 @@ def test_asking_whether_the_law_provides_it_is_the_same_ask() -> None:
     # alone it is the question; another ask beside it stays a part of its own
     assert asking_parts("法律上有没有规定？") == ["法律上有没有规定"]
     assert asking_parts("罢免镇长要几个代表联名，向谁提出？") == ["罢免镇长要几个代表联名", "向谁提出"]
+
+
+def test_asking_whether_a_figure_is_set_is_the_same_ask() -> None:
+    """「…一天给补多少钱，有具体数吗？」 asks the amount once more, not a second thing: as two
+    parts, the answer stated 适当补贴 with a notice that the amount was not found instead of
+    withholding (eval/RESULTS.md step 219)."""
+    assert asking_parts("财政一天给补多少钱，有具体数吗？") == ["财政一天给补多少钱，有具体数吗"]
+    assert asking_parts("一个代表最多能提几条建议？是不是有个条数限制？") == [
+        "一个代表最多能提几条建议，是不是有个条数限制"
+    ]
+    assert asking_parts("代表活动经费按每人多少钱来列，国家有没有定一个统一的标准数") == [
+        "代表活动经费按每人多少钱来列，国家有没有定一个统一的标准数"
+    ]
+    assert asking_parts("会场座位怎么排，有硬性规定吗？") == ["会场座位怎么排，有硬性规定吗"]
+    assert asking_parts("最少要跟着几个工作人员，法律上是怎么要求的") == [
+        "最少要跟着几个工作人员，法律上是怎么要求的"
+    ]
+    # the figure asked again, or an example of it
+    assert asking_parts("主席团由几名成员组成，人数上下限是多少？") == [
+        "主席团由几名成员组成，人数上下限是多少"
+    ]
+    assert asking_parts("每个月给发多少钱的补助？具体数目是几百还是几千？") == [
+        "每个月给发多少钱的补助，具体数目是几百还是几千"
+    ]
+    assert asking_parts("定多少人法律上给没给个数，比如占代表总数几分之几？") == [
+        "定多少人法律上给没给个数，比如占代表总数几分之几"
+    ]
+    # a figure asked beside another matter is still two asks
+    assert asking_parts("选民名单漏了人该找谁，多久给答复？") == ["选民名单漏了人该找谁", "多久给答复"]
