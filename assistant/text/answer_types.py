@@ -243,8 +243,11 @@ def _first_kind(question: str, skip: frozenset[str] = frozenset()) -> str:
 # clause, 几个/几名/几位/几件/几人 are a few, not how many
 _FEW_AFTER_YES_NO = re.compile(r"((?:能不能|可不可以|能否|可否|是否)[^，,。？?；;！!]*?)几(?=[个名位件人])")
 # 「好几个月干不了工作」: quite a few, told; 「几乎」: almost; 「我们几个代表联名提的议案」「咱几个商量」:
-# several of us, told. None asks how many, nor asks at all.
-_NOT_ASKING_FEW = re.compile(r"好几|几乎|(?<=[我你他她咱]们)几(?=[个名位件人户])|(?<=咱)几(?=[个名位人])")
+# several of us, told; 「开人代会那几天」「这几年都干了啥」「这几类分别指什么」: those days, these
+# years, these kinds. None asks how many, nor asks at all.
+_NOT_ASKING_FEW = re.compile(
+    r"好几|几乎|(?<=[我你他她咱]们)几(?=[个名位件人户])|(?<=咱)几(?=[个名位人])|(?<=[那这])几"
+)
 
 
 def few_read_out(text: str) -> str:

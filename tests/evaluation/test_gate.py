@@ -142,8 +142,9 @@ def test_abstention_does_not_regress(report) -> None:  # type: ignore[no-untyped
     # (0.539) with its 16 more (7 abstained): kept; 305 of 525 (0.581) with the thirty-seventh's
     # 104, 80 of them out of scope (69 abstained before its steps, 78 after): about eight under;
     # 310 of 533 (0.582) with the thirty-eighth's 8 (5 abstained): kept; 315 of 543 (0.580) with
-    # the thirty-ninth's 10 sealed test questions (5 abstained): kept
-    assert answers["abstain_recall"] >= 0.565
+    # the thirty-ninth's 10 sealed test questions (5 abstained): kept; 329 of 543 (0.606) with the
+    # fortieth's steps 219-220 (same-ask clauses; 7 of the 10 sealed): about four under
+    assert answers["abstain_recall"] >= 0.598
     # 0.004 (1 of 223) after the fifteenth session, 1 of 282 after the nineteenth, 2 of 338 after
     # the twentieth, 4 of 397 with the twenty-first's 80, 6 of 457 with its second 80, 8 of 517
     # with the twenty-second's 80, 10 of 577 with its second 80, 13 of 635 with the twenty-third's
@@ -163,8 +164,9 @@ def test_abstention_does_not_regress(report) -> None:  # type: ignore[no-untyped
     # with the thirty-seventh's 156 answerable (25 of them before its steps, 17 after): about four
     # under; 141 of 2,437 (0.0579) with the thirty-eighth's 52 (6 of them): about four under; 125
     # of 2,487 (0.0503) with the thirty-ninth's bank vouching for 17 answers and its 50 sealed test
-    # questions (1 of them): about four under
-    assert answers["false_abstention"] <= 0.052
+    # questions (1 of them): about four under; 122 of 2,487 (0.0491) with the fortieth's 那几天
+    # read as told (step 220): about four under
+    assert answers["false_abstention"] <= 0.051
     # of the answerable questions withheld, those whose nearest passages shown (Answer.related)
     # hold a gold one: 93 of 135 (0.689) when set, the thirty-seventh session; about four under;
     # 103 of 141 (0.731) with the thirty-eighth's question bank (its pick is among them): about four
