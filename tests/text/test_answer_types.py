@@ -269,10 +269,9 @@ def test_several_of_us_asks_no_number() -> None:
 
 
 def test_those_days_ask_no_number() -> None:
-    """「开人代会那几天」「这几年」 point to days and years already told (dev unanswerable-254: read
-    as asking how many days, 「镇人代会开会那几天」 was a part of its own and the answer went out
-    with a notice that the number of days was not found, instead of withholding); 前几天 before a
-    date still asks (「选举日前几天发到」)."""
+    """「开人代会那几天」「这几年」 point to days and years already told (dev duty-1678: read as
+    asking how many days, 「去开人代会那几天厂里算他旷工要扣钱，厂里这么做对吗」 was withheld for
+    stating none; eval/RESULTS.md step 220); 前几天 before a date still asks (「选举日前几天发到」)."""
     assert answer_type("我是村书记，开人代会那几天正赶上村里防汛，请假该找谁批？") == ""
     assert not asks_quantity("代表这几年替我们办了啥事？")
     assert answer_type("选民证最晚在选举日前几天发到选民手里？") == "duration"
