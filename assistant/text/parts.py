@@ -20,14 +20,15 @@ _ASKS = re.compile(
 _CLAUSE = re.compile(r"[^，,；;？?。！!]+")
 
 
+# What a clause may ask whether the law provides or sets (a rule, a figure, a limit): _SAME_ASK
+_PROVIDED = (
+    r"(?:规定|要求|这条|条文|说法|讲究|标准|标准数|具体数|数|数字|数额|比例|上限|下限|限制|时限|期限|限额)"
+)
 # A clause asking only whether the law provides what the rest asks (「选举法有没有规定，…要保管多少
 # 年？」「…几次就得辞职？组织法里有这条吗？」「…法律上有没有数量要求？」), or whether it sets a figure
 # or a limit at all (「…一天给补多少钱，有具体数吗？」「…最多能提几条建议？有没有数量上限？」): the
 # same ask, not another, so that the fact's absence withholds the answer rather than leaving the rest
 # of an answer that states no figure
-_PROVIDED = (
-    r"(?:规定|要求|这条|条文|说法|讲究|标准|标准数|具体数|数|数字|数额|比例|上限|下限|限制|时限|期限|限额)"
-)
 _SAME_ASK = re.compile(
     rf"(?:有没有|有无|是否有|是不是有)(?:[\u4e00-\u9fff]{{0,6}}){_PROVIDED}$"
     rf"|有(?:[\u4e00-\u9fff]{{0,4}}){_PROVIDED}吗$"
