@@ -16,6 +16,7 @@ import zipfile
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import chain
 from pathlib import Path
 
@@ -101,13 +102,22 @@ class BM25:
         return frozenset(self.terms[j] for j in self.tf.indices[start:end])
 
     def weight_present(self, rows: Sequence[int], weights: dict[str, float]) -> np.ndarray:
-        """For each of these passages, the summed weight of the tokens it contains (one sparse
-        product for all of them, where a set of each passage's terms cost 6 ms per question)."""
-        known = [(self.vocab[t], w) for t, w in weights.items() if t in self.vocab]
-        if not known or not len(rows):
-            return np.zeros(len(rows))
-        present = self.tf[list(rows)][:, [j for j, _ in known]]
-        return np.asarray((present > 0).astype(np.float64) @ np.array([w for _, w in known])).ravel()
+        """For each of these passages, the summed weight of the tokens it contains, added in the
+        order of `weights`: each token's weight goes to the passages of its column (a set of each
+        passage's terms cost 6 ms per question, slicing the sparse rows and columns 1 ms)."""
+        total = np.zeros(self.n_docs)
+        for term, weight in weights.items():
+            j = self.vocab.get(term)
+            if j is not None:
+                total[self._holding.indices[self._holding.indptr[j] : self._holding.indptr[j + 1]]] += weight
+        return total[list(rows)]
+
+    @cached_property
+    def _holding(self) -> sparse.csc_matrix:
+        """Which passages hold each term (by column), without stored zeros."""
+        present = self.tf.tocsc()
+        present.eliminate_zeros()
+        return present
 
     def idf_of(self, token: str) -> float:
         j = self.vocab.get(token)

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from tqdm import tqdm
@@ -43,6 +43,7 @@ MIN_RANKED_CJK = 6
 BM25_FILE = "bm25.npz"
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass
@@ -53,7 +54,7 @@ class Snapshot:
     chunks: list[Chunk]
     bm25: BM25
     position: dict[str, int] = field(default_factory=dict)  # chunk_id -> index in chunks
-    _leads: dict[int, frozenset[str]] = field(default_factory=dict)
+    _facts: dict[tuple[str, int], Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.position = {c.chunk_id: i for i, c in enumerate(self.chunks)}
@@ -62,11 +63,14 @@ class Snapshot:
     def titles(self) -> dict[str, str]:
         return {c.doc_id: c.title for c in self.chunks}
 
-    def lead_tokens(self, pos: int, compute: Callable[[Chunk], list[str]]) -> frozenset[str]:
-        """Tokens of what a passage is about (headings, first sentence), computed once per passage."""
-        found = self._leads.get(pos)
-        if found is None:
-            found = self._leads[pos] = frozenset(compute(self.chunks[pos]))
+    def fact(self, name: str, pos: int, compute: Callable[[Chunk], T]) -> T:
+        """What `compute` finds in passage `pos` (its lead's tokens, the bodies its first sentence
+        names: retrieval.ranker), computed once per passage and snapshot, when first asked for."""
+        key = (name, pos)
+        try:
+            found: T = self._facts[key]
+        except KeyError:
+            found = self._facts[key] = compute(self.chunks[pos])
         return found
 
     @cached_property

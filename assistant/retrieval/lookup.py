@@ -163,6 +163,11 @@ class LawResolver:
             indexed + unindexed,
             key=lambda pair: (-len(pair[0]), pair),  # longest first; ties in a fixed order, not set order
         )
+        # the aliases by their first two characters: a question holds a few dozen of them, so the
+        # thousands of aliases with all laws indexed are not each searched for (1.7 ms a search)
+        self._by_head: dict[str, list[int]] = {}
+        for i, (alias, _) in enumerate(self._aliases):
+            self._by_head.setdefault(alias[:2], []).append(i)
         self._places = PlaceNames(titles)
         # text -> (its names, its places with several documents): one question is resolved
         # several times
@@ -218,7 +223,7 @@ class LawResolver:
         if cached is not None:
             return cached
         taken: list[tuple[int, int, str]] = []
-        for alias, doc_id in self._aliases:  # thousands with all laws: plain substring search
+        for alias, doc_id in self._possible(text):
             s = text.find(alias)
             while s >= 0:
                 e = s + len(alias)
@@ -235,6 +240,11 @@ class LawResolver:
             self._cache.clear()
         self._cache[text] = (sorted(taken), several)
         return self._cache[text]
+
+    def _possible(self, text: str) -> list[tuple[str, str]]:
+        """The aliases whose first two characters occur in the text, in their order (longest first)."""
+        found = {i for start in range(len(text)) for i in self._by_head.get(text[start : start + 2], ())}
+        return [self._aliases[i] for i in sorted(found)]
 
     def article_refs(self, text: str) -> list[ArticleRef]:
         """Articles named in the text, each tied to the law named closest before it; none of a law

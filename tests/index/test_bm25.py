@@ -9,10 +9,11 @@ import pytest
 
 from assistant.config import Settings
 from assistant.index.bm25 import BM25, SavedBM25
-from assistant.index.store import BM25_FILE, Index
+from assistant.index.store import BM25_FILE, Index, Snapshot
 from assistant.service import Assistant
 from assistant.text.normalize import QueryNormalizer
 from assistant.text.tokenize import Tokenizer
+from assistant.types import Chunk, DocKind
 from tests.conftest import make_settings, write_corpus
 
 DOCS = [
@@ -179,3 +180,18 @@ def test_index_keeps_the_file_up_to_date_row_by_row(
 
 def _must_not_read(*args: object) -> dict[str, tuple[str, ...]]:
     raise AssertionError("tokens read again although the BM25 file matches the catalog")
+
+
+def test_a_snapshot_finds_a_fact_of_a_passage_once() -> None:
+    texts = ["第一条 乡镇人民代表大会每年举行两次。", "第二条 常务委员会每两个月举行一次。"]
+    chunks = [Chunk(f"c{i}", "d", i, t, 0, len(t), "某法", DocKind.LAW, "x.md") for i, t in enumerate(texts)]
+    snap = Snapshot(0, chunks, BM25.from_tokens([[], []]))
+    seen: list[str] = []
+
+    def first_words(chunk: Chunk) -> str:
+        seen.append(chunk.chunk_id)
+        return chunk.text[4:8]
+
+    assert [snap.fact("words", pos, first_words) for pos in (1, 0, 1, 0)] == ["常务委员", "乡镇人民"] * 2
+    assert seen == ["c1", "c0"]
+    assert snap.fact("length", 1, lambda chunk: len(chunk.text)) == len(texts[1])  # another fact: computed

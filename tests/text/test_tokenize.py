@@ -147,3 +147,16 @@ def test_a_verb_glued_onto_a_division_word_is_no_place(question: str, names: lis
     """jieba tagged 「开镇」 a place: unknown to the corpus, it withheld the speech's answer (dev
     speech-303); 向镇, 外县 and 山区 withheld dev duty-507, multi-403 and procedure-505; 「不沾边」 duty-606."""
     assert Tokenizer().proper_names(question) == names
+
+
+def test_the_tokens_of_a_short_text_are_kept_and_handed_out_as_copies() -> None:
+    tokenizer = Tokenizer()
+    question = "罢免案怎么提？"
+    first = tokenizer.tokens(question)
+    first.append("改过")
+    again = tokenizer.tokens(question)
+    assert again == first[:-1] and "罢免案" in again
+    assert question in tokenizer._memo
+    passage = "乡、民族乡、镇的人民代表大会会议一般每年举行两次。" * 10  # a passage: not kept
+    assert tokenizer.tokens(passage) == tokenizer.tokens(passage)
+    assert passage not in tokenizer._memo
