@@ -164,7 +164,7 @@ class LawResolver:
             key=lambda pair: (-len(pair[0]), pair),  # longest first; ties in a fixed order, not set order
         )
         # the aliases by their first two characters: a question holds a few dozen of them, so the
-        # thousands of aliases with all laws indexed are not each searched for (1.7 ms a search)
+        # thousands of aliases of every law known by name are not each searched for (1.7 ms a search)
         self._by_head: dict[str, list[int]] = {}
         for i, (alias, _) in enumerate(self._aliases):
             self._by_head.setdefault(alias[:2], []).append(i)
