@@ -91,7 +91,7 @@ def candidate_features(
     bounds = {name: (min(sc.values()), max(sc.values())) for name, sc in scores.items() if sc}
     coverages = snap.bm25.weight_present(positions, idf) / total_idf
     weighed = list(idf.items())
-    lead_of = partial(_lead_token_set, tokens=tokens)
+    lead_of = partial(tokens_of_lead, tokens=tokens)
     rows = []
     for pos, coverage in zip(positions, coverages, strict=True):
         row = [1.0]
@@ -131,14 +131,10 @@ def candidate_features(
     return np.array(rows, dtype=np.float64).reshape(len(positions), -1)
 
 
-def tokens_of_lead(chunk: Chunk, tokens: Callable[[str], list[str]]) -> list[str]:
+def tokens_of_lead(chunk: Chunk, tokens: Callable[[str], list[str]]) -> frozenset[str]:
     """Tokens of what the passage is about: its headings and first sentence (an article's subject)."""
     first = re.split(r"[。；：\n]", chunk.lead or chunk.text, maxsplit=1)[0]
-    return tokens(" ".join((*chunk.section_path, first)))
-
-
-def _lead_token_set(chunk: Chunk, tokens: Callable[[str], list[str]]) -> frozenset[str]:
-    return frozenset(tokens_of_lead(chunk, tokens))
+    return frozenset(tokens(" ".join((*chunk.section_path, first))))
 
 
 def _lead_bodies(chunk: Chunk) -> frozenset[str]:
