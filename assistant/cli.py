@@ -218,6 +218,13 @@ def eval_cmd(
             "--fit-abstention", help="先在 dev 子集上只重新拟合当前嵌入模型组合的拒答模型（开发者用）"
         ),
     ] = False,
+    fit_prior: Annotated[
+        bool,
+        typer.Option(
+            "--fit-question-prior",
+            help="先在 dev 子集上重新拟合当前嵌入模型组合的问题先验（按问题措辞拒答，开发者用）",
+        ),
+    ] = False,
     pool: Annotated[
         bool, typer.Option("--pool", help="只写出待人工评判的汇集段落（补全标准答案用，开发者用）")
     ] = False,
@@ -254,6 +261,11 @@ def eval_cmd(
             fit_ranker(Assistant(settings_for(index)), questions)
         fitting = Assistant(settings_for(index))  # with the ranker weights just written
         typer.echo(f"拒答模型：{fit_abstention(fitting, questions)}")
+    if fit_prior:
+        from assistant.evaluation.fit import fit_question_prior
+        from assistant.service import Assistant
+
+        typer.echo(f"问题先验（留出批次）：{fit_question_prior(Assistant(settings_for(index)), questions)}")
     report = run_evaluation(settings_for(index), questions, split=split, baselines=baselines, out_dir=out)
     typer.echo(report.markdown_table())
     typer.echo(f"报告：{report.paths[0]}  {report.paths[1]}")

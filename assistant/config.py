@@ -158,6 +158,11 @@ class AnswerSettings(_Section):
         le=1.0,
         description="Confidence below this abstains; default: the threshold calibrated on eval/ (dev split).",
     )
+    question_prior: bool = Field(
+        default=True,
+        description="Withhold answers to the kinds of question the documents seldom answer "
+        "(answering.question_prior; fitted per set of embedders).",
+    )
     max_sentences: int = Field(default=4, ge=1, le=10, description="Sentences in an extractive answer.")
     max_citations: int = Field(
         default=3,

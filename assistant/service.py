@@ -41,6 +41,7 @@ from assistant.answering.extractive import (
     unnamed_article,
 )
 from assistant.answering.llm import FALLBACK_NOTICE, UNSUPPORTED_NOTICE, LLMAnswerer, LLMError
+from assistant.answering.question_prior import QuestionPrior
 from assistant.config import Settings
 from assistant.errors import InvalidInput, NotFound
 from assistant.index.catalog import DocumentInfo
@@ -203,7 +204,7 @@ class Assistant:
         threshold = self.settings.answer.abstain_threshold
         if threshold is None:
             threshold = self.abstention.threshold
-        if self.retriever.vouched(cands, hits):  # questions asked before agree on the first passage
+        if evidence.vouched:  # questions asked before agree on the first passage
             threshold = 0.0
         answer = self.answerer.answer(
             question.strip(), cands.tokens, hits, evidence, threshold, cands.synonyms, cands.part
@@ -221,6 +222,10 @@ class Assistant:
             kinds = {evidence.answer_type, answer_type(cands.query.original)} - {"", *SAID_MANY_WAYS}
             if kinds and not any(states_type(kind, [answer.answer], cands.query.original) for kind in kinds):
                 answer = abstention(question.strip(), evidence.confidence)
+        prior = self.question_prior
+        if not answer.abstained and prior is not None and prior.withholds(evidence.prior):
+            # a kind of question the documents seldom answer, though the passages are on its topic
+            answer = abstention(question.strip(), evidence.confidence)
         if answer.abstained and not answer.citations:
             answer = replace(answer, related=self._nearest(cands, hits))
         unlisted = _amendments_unlisted(question, hits[: evidence.pinned])
@@ -361,6 +366,12 @@ class Assistant:
     def abstention(self) -> AbstentionModel:
         return AbstentionModel.bundled(self.settings.embedding.backends)
 
+    @cached_property
+    def question_prior(self) -> QuestionPrior | None:
+        if not self.settings.answer.question_prior:
+            return None
+        return QuestionPrior.bundled(self.settings.embedding.backends)
+
     def evidence(self, cands: Candidates, hits: Sequence[Hit]) -> Evidence:
         """Everything the abstention decision rests on, with the resulting confidence."""
         snap = self.index.snapshot()
@@ -440,7 +451,14 @@ class Assistant:
             confidence = 0.0 if ev.features()["type_missing"] else 1.0
         else:
             confidence = self.abstention.confidence(ev.features()) if hits else 0.0
-        return replace(ev, confidence=confidence)
+        vouched = self.retriever.vouched(cands, hits)
+        prior = self.question_prior
+        # not where something more specific decides: an article named, the bank vouching, or a
+        # question worded like an answerable one asked before (the kind is then no guide)
+        asked_before = cands.bank_nearest >= self.settings.retrieval.bank_vouch_similarity
+        weighed = hits and not (pinned or vouched or asked_before)
+        score = prior.score(cands.vectors, confidence) if prior is not None and weighed else None
+        return replace(ev, confidence=confidence, vouched=vouched, prior=score)
 
     def documents(self) -> list[DocumentInfo]:
         if not self.index.exists():

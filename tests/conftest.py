@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,27 @@ NEAR_TIE_UNDER_FLOAT32 = pytest.mark.xfail(
 )
 
 SMALL = {"工作条例.md": REGULATION, "镇人大讲话.txt": SPEECH}
+
+
+def write_dev_questions(path: Path, rows: Sequence[tuple[str, bool]], relevant: str) -> Path:
+    """A questions file in eval/'s format: dev questions, answerable ones with a gold passage of
+    工作条例 holding `relevant`."""
+    lines = [
+        json.dumps(
+            {
+                "id": f"q-{i}",
+                "kind": "procedure" if ok else "unanswerable",
+                "question": q,
+                "relevant": [{"title": "工作条例", "contains": relevant}] if ok else [],
+                "answerable": ok,
+                "split": "dev",
+            },
+            ensure_ascii=False,
+        )
+        for i, (q, ok) in enumerate(rows)
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
 
 
 def write_corpus(folder: Path, files: dict[str, str]) -> Path:

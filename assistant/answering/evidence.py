@@ -59,6 +59,10 @@ class Evidence:
     # the one part of a question asking several things whose kind of fact is not stated: the
     # others are answered and the answer says this one is not, instead of withholding all
     unanswered_part: str = ""
+    vouched: bool = False  # the question bank vouches for the first passage (HybridRetriever.vouched)
+    # the question prior's score (answering.question_prior), where it is weighed: no article named,
+    # no vouching, and a prior fitted for the embedders (None otherwise)
+    prior: float | None = None
 
     def features(self) -> dict[str, float]:
         return {

@@ -4,15 +4,21 @@ labels from the gold relevance. Writes assistant/retrieval/ranker_weights.json."
 from __future__ import annotations
 
 import json
+import math
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+from scipy.optimize import minimize
 from tqdm import tqdm
 
 from assistant.answering.evidence import RULE_WEIGHTS, embedder_key
+from assistant.answering.question_prior import PRIORS, QuestionPrior
 from assistant.embedding import make_embedder
+from assistant.errors import InvalidInput
 from assistant.evaluation import metrics as m
 from assistant.evaluation.questions import load_questions
+from assistant.evaluation.runner import id_number, same_batch
 from assistant.retrieval.bank import (
     BANK_FILE,
     VECTORS_FILE,
@@ -132,3 +138,128 @@ def fit_abstention(
     }
     out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return weights | {"threshold": threshold}
+
+
+PRIOR_PATH = Path(__file__).resolve().parent.parent / "answering" / PRIORS
+# answerable dev questions the prior may withhold, as a share of them, judged on held-out batches
+PRIOR_FALSE_ABSTENTION = 0.005
+PRIOR_L2 = 0.3
+PRIOR_FOLDS = 5
+
+
+def fit_question_prior(
+    assistant: Assistant,
+    questions_path: Path,
+    out: Path = PRIOR_PATH,
+    budget: float = PRIOR_FALSE_ABSTENTION,
+    l2: float = PRIOR_L2,
+) -> dict[str, float]:
+    """The question prior (answering.question_prior) on the dev split: the questions the assistant
+    answers without it, where it is weighed (no named article, no vouching, no answerable bank
+    question worded alike), labelled by whether they are answerable. The threshold is set on
+    scores of questions held out with their writing batch (PRIOR_FOLDS contiguous ranges of ids),
+    so it withholds about `budget` of the answerable questions of batches the model never saw;
+    the weights written are fitted on all.
+    Written as the entry of the assistant's embedders; returns the held-out figures."""
+    questions = load_questions(questions_path, "dev")
+    answerable_total = sum(q.answerable for q in questions)
+    embedders = list(assistant.settings.embedding.backends)
+    bank = assistant.retriever.bank
+    ids, rows, labels = [], [], []
+    dims: dict[str, int] = {}
+    # weighed (Evidence.prior is its score where it is) but never withholding: the answers given
+    # without it are the ones it will judge
+    saved, assistant.question_prior = assistant.question_prior, QuestionPrior({}, 0.0, 0.0, math.inf)
+    try:
+        for q in tqdm(questions, desc="问题先验", unit="问"):
+            if bank is not None:
+                bank.held_out = same_batch(q.id)  # as the evaluation asks it (runner.run_evaluation)
+            answer, ev = assistant.ask_with_evidence(q.question)
+            if answer.abstained or ev.prior is None:
+                continue
+            _, cands = assistant.search_with_evidence(q.question, 5)
+            if any(n not in cands.vectors for n in embedders):
+                continue
+            units = [unit(cands.vectors[n]) for n in embedders]
+            dims = {n: len(u) for n, u in zip(embedders, units, strict=True)}
+            ids.append(q.id)
+            rows.append(np.concatenate([[1.0, ev.confidence], *units]))
+            labels.append(0.0 if q.answerable else 1.0)  # 1: the prior should withhold it
+    finally:
+        assistant.question_prior = saved
+        if bank is not None:
+            bank.held_out = None
+    x, y = np.array(rows), np.array(labels)
+    if not 0 < y.sum() < len(y):
+        raise InvalidInput("拟合问题先验需要 dev 子集中既有答出的可回答问题，也有答出的不可回答问题")
+    held_out = np.zeros(len(y))
+    folds = batch_folds(ids, PRIOR_FOLDS)
+    for fold in range(PRIOR_FOLDS):
+        train = folds != fold
+        held_out[~train] = x[~train] @ fit_weighted_logistic(x[train], y[train], l2)
+    answerable = np.sort(held_out[y == 0])[::-1]
+    allowed = int(np.floor(budget * answerable_total))
+    threshold = float(answerable[allowed]) + 1e-6 if allowed < len(answerable) else math.inf
+    w = fit_weighted_logistic(x, y, l2)
+    weights, at = {}, 2
+    for name in embedders:
+        weights[name] = [round(float(v), 5) for v in w[at : at + dims[name]]]
+        at += dims[name]
+    data = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {}
+    data.setdefault("by_embedders", {})[embedder_key(embedders)] = {
+        "fitted_on": f"{questions_path} (dev split, {len(y)} questions answered without it)",
+        "held_out": {
+            "answerable_withheld": int(((held_out >= threshold) & (y == 0)).sum()),
+            "unanswerable_withheld": int(((held_out >= threshold) & (y > 0)).sum()),
+            "unanswerable_answered": int(y.sum()),
+        },
+        "threshold": round(threshold, 5),
+        "bias": round(float(w[0]), 5),
+        "confidence_weight": round(float(w[1]), 5),
+        "weights": weights,
+    }
+    out.write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
+    withheld = held_out >= threshold
+    return {
+        "questions": float(len(y)),
+        "unanswerable": float(y.sum()),
+        "withheld_unanswerable": float((withheld & (y > 0)).sum()),
+        "withheld_answerable": float((withheld & (y == 0)).sum()),
+        "threshold": threshold,
+    }
+
+
+def unit(vector: np.ndarray) -> np.ndarray:
+    return np.asarray(vector, dtype=np.float64) / max(float(np.linalg.norm(vector)), 1e-12)
+
+
+def batch_folds(ids: Sequence[str], k: int) -> np.ndarray:
+    """Fold of each question: k contiguous ranges of id numbers, so a writing batch (numbered
+    together, runner.BATCH_WINDOW) falls in one fold; ids without a number go by position."""
+    numbers = [id_number(i) for i in ids]
+    keys = [n if n is not None else pos for pos, n in enumerate(numbers)]
+    order = np.argsort(keys, kind="stable")
+    folds = np.empty(len(ids), dtype=int)
+    folds[order] = np.arange(len(ids)) * k // max(len(ids), 1)
+    return folds
+
+
+def fit_weighted_logistic(x: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
+    """L2-regularised logistic regression, classes weighted to balance (column 0 is the bias,
+    unpenalised), by L-BFGS: the hundreds of small vector components make gradient descent
+    (ranker.fit_logistic) crawl."""
+    pos = max(float(y.sum()), 1.0)
+    neg = max(float(len(y) - y.sum()), 1.0)
+    sample = np.where(y > 0, len(y) / (2 * pos), len(y) / (2 * neg))
+    penalty = np.full(x.shape[1], l2)
+    penalty[0] = 0.0
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        z = x @ w
+        # log(1 + e^z) - y z, stably
+        value = float(sample @ (np.logaddexp(0.0, z) - y * z)) + 0.5 * float(penalty @ (w * w))
+        p = 1.0 / (1.0 + np.exp(-z))
+        return value, x.T @ (sample * (p - y)) + penalty * w
+
+    result = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B", options={"maxiter": 2000})
+    return np.asarray(result.x)

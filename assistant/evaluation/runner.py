@@ -141,6 +141,8 @@ def run_ask(assistant: Assistant, q: Question) -> AskOutcome:
         for c in answer.citations
     ]
     features = ev.features() | {"pinned": float(ev.pinned > 0)} | ev.similarities
+    if ev.prior is not None:
+        features["question_prior"] = ev.prior
     return AskOutcome(
         answer,
         ms,

@@ -102,6 +102,9 @@ class Candidates:
     # the question bank's pick for this query, within the filters (chunk id and the vote), wherever
     # it was placed (HybridRetriever._with_suggestion)
     suggested: tuple[str, Suggestion] | None = None
+    # cosine of the nearest bank question to this one, whether or not the bank suggests anything
+    # (0: no bank, or a search that never asked it: a named article)
+    bank_nearest: float = 0.0
     # the top passages ranked without the answer-type and place evidence (ranker.ANSWER_FEATURES,
     # ranker.PLACE_FEATURES), when it counted: the abstention rules judge whether the passages on
     # the topic state the fact (TOPICAL_HITS of them, and one more)
@@ -359,7 +362,11 @@ class HybridRetriever:
             return hits
         vector = cands.vectors.get(self.bank.embedder)
         view = self.bank_view(snap)
-        found = self.bank.suggest(vector, view) if vector is not None and view is not None else None
+        if vector is None or view is None or not view.entries:
+            return hits
+        sims = self.bank.similarities(vector, view)
+        cands.bank_nearest = float(sims.max())
+        found = self.bank.suggest(vector, view, sims)
         if found is None or not (cands.allowed is None or cands.allowed[found.position]):
             return hits
         chunk = snap.chunks[found.position]

@@ -18,7 +18,7 @@ from assistant.config import EmbeddingSettings
 from assistant.evaluation.fit import fit_abstention
 from assistant.service import Assistant
 from assistant.sources.china_law import import_laws
-from tests.conftest import REPO, make_settings
+from tests.conftest import REPO, make_settings, write_dev_questions
 
 ENTRY = {"threshold": 0.3, "weights": {"bias": -1.0, "top_score": 0.5, "coverage": 0.0}}
 
@@ -52,23 +52,7 @@ def test_fitting_writes_the_entry_of_its_embedders_and_keeps_the_others(
         ("镇里的自来水价格是多少？", False),
         ("县公安局局长由谁任命？", False),
     ]
-    questions.write_text(
-        "\n".join(
-            json.dumps(
-                {
-                    "id": f"q-{i}",
-                    "kind": "procedure" if ok else "unanswerable",
-                    "question": q,
-                    "relevant": [{"title": "工作条例", "contains": "镇人民代表大会"}] if ok else [],
-                    "answerable": ok,
-                    "split": "dev",
-                },
-                ensure_ascii=False,
-            )
-            for i, (q, ok) in enumerate(rows)
-        ),
-        encoding="utf-8",
-    )
+    write_dev_questions(questions, rows, "镇人民代表大会")
     out = tmp_path / "abstention_weights.json"
     out.write_text(json.dumps({"default": "other", "by_embedders": {"other": ENTRY}}), encoding="utf-8")
     fit_abstention(small_assistant, questions, out)

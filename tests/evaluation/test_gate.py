@@ -143,8 +143,10 @@ def test_abstention_does_not_regress(report) -> None:  # type: ignore[no-untyped
     # 104, 80 of them out of scope (69 abstained before its steps, 78 after): about eight under;
     # 310 of 533 (0.582) with the thirty-eighth's 8 (5 abstained): kept; 315 of 543 (0.580) with
     # the thirty-ninth's 10 sealed test questions (5 abstained): kept; 329 of 543 (0.606) with the
-    # fortieth's steps 219-220 (same-ask clauses; 7 of the 10 sealed): about four under
-    assert answers["abstain_recall"] >= 0.598
+    # fortieth's steps 219-220 (same-ask clauses; 7 of the 10 sealed): about four under; 401 of 543
+    # (0.738) with the forty-third's question prior (step 222; fitted on the dev split, so its dev
+    # figures are in-sample: held out by batch it withholds 46 of the 153 it weighs): about four under
+    assert answers["abstain_recall"] >= 0.731
     # 0.004 (1 of 223) after the fifteenth session, 1 of 282 after the nineteenth, 2 of 338 after
     # the twentieth, 4 of 397 with the twenty-first's 80, 6 of 457 with its second 80, 8 of 517
     # with the twenty-second's 80, 10 of 577 with its second 80, 13 of 635 with the twenty-third's
@@ -165,8 +167,10 @@ def test_abstention_does_not_regress(report) -> None:  # type: ignore[no-untyped
     # under; 141 of 2,437 (0.0579) with the thirty-eighth's 52 (6 of them): about four under; 125
     # of 2,487 (0.0503) with the thirty-ninth's bank vouching for 17 answers and its 50 sealed test
     # questions (1 of them): about four under; 122 of 2,487 (0.0491) with the fortieth's 那几天
-    # read as told (step 220): about four under
-    assert answers["false_abstention"] <= 0.051
+    # read as told (step 220): about four under; 125 of 2,487 (0.0503) with the forty-third's
+    # question prior (step 222: 3 more in sample, none on the test split; 11 more of the 2,366 dev
+    # answerable held out by batch): about four under
+    assert answers["false_abstention"] <= 0.052
     # of the answerable questions withheld, those whose nearest passages shown (Answer.related)
     # hold a gold one: 93 of 135 (0.689) when set, the thirty-seventh session; about four under;
     # 103 of 141 (0.731) with the thirty-eighth's question bank (its pick is among them): about four

@@ -58,7 +58,7 @@ def test_imported_regulations_are_quoted(report) -> None:  # type: ignore[no-unt
     for metric, floor in ANSWER_FLOOR.items():
         assert answers[metric] >= floor, f"{metric} {answers[metric]} < {floor}"
     # 3 of 60 answerable withheld when set (0.05); 6 of 10 unanswerable abstain; 1 of 60 and 7 of
-    # 10 after step 218
+    # 10 after step 218; 1 of 60 and 8 of 10 after step 222
     assert answers["false_abstention"] <= 0.07
     assert answers["abstain_recall"] >= 0.5
 

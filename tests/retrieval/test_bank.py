@@ -66,6 +66,16 @@ def test_held_out_entries_do_not_vote() -> None:
     assert bank.suggest(_unit(1, 0), view).position == 2  # type: ignore[union-attr]
 
 
+def test_similarities_leave_held_out_entries_at_minus_one() -> None:
+    view = _view([list(_unit(1, 0)), list(_unit(0, 1))], [(1,), (2,)])
+    bank = QuestionBank([], "m3e-small")
+    assert bank.similarities(_unit(1, 0), view) == pytest.approx([1.0, 0.0], abs=1e-6)
+    bank.held_out = lambda entry_id: entry_id == "duty-001"
+    assert bank.similarities(_unit(1, 0), view) == pytest.approx([-1.0, 0.0], abs=1e-6)
+    sims = np.array([0.1, 0.99], dtype=np.float32)  # computed already: not computed again
+    assert bank.suggest(_unit(1, 0), view, sims).position == 2  # type: ignore[union-attr]
+
+
 def test_the_evaluation_holds_out_the_questions_written_with_one() -> None:
     held = same_batch("procedure-2141")
     assert held("procedure-2141") and held("duty-2128") and held("multi-2200")
