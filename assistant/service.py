@@ -368,7 +368,9 @@ class Assistant:
 
     @cached_property
     def question_prior(self) -> QuestionPrior | None:
-        if not self.settings.answer.question_prior:
+        # fitted beside the question bank, whose answerable questions worded alike it leaves alone:
+        # without the bank it would judge the chairs' first questions it never saw (任期几年)
+        if not (self.settings.answer.question_prior and self.settings.retrieval.bank):
             return None
         return QuestionPrior.bundled(self.settings.embedding.backends)
 

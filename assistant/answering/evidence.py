@@ -61,7 +61,7 @@ class Evidence:
     unanswered_part: str = ""
     vouched: bool = False  # the question bank vouches for the first passage (HybridRetriever.vouched)
     # the question prior's score (answering.question_prior), where it is weighed: no article named,
-    # no vouching, and a prior fitted for the embedders (None otherwise)
+    # no vouching, no answerable bank question worded alike, a prior for the embedders (else None)
     prior: float | None = None
 
     def features(self) -> dict[str, float]:

@@ -1,5 +1,6 @@
-"""Fitting the learned fusion on the dev split: candidates and features from the real retrievers,
-labels from the gold relevance. Writes assistant/retrieval/ranker_weights.json."""
+"""Fitting on the dev split: the learned fusion (candidates and features from the real retrievers,
+labels from the gold relevance; assistant/retrieval/ranker_weights.json), the abstention model
+and the question prior (assistant/answering/), and the question bank's export."""
 
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ import pytest
 
 from assistant.answering.evidence import embedder_key
 from assistant.answering.question_prior import QuestionPrior, read_priors
+from assistant.config import Settings
 from assistant.evaluation.fit import batch_folds, fit_question_prior, fit_weighted_logistic
 from assistant.service import Assistant
 from tests.conftest import write_dev_questions
@@ -87,6 +88,12 @@ def test_a_question_worded_like_an_answerable_one_asked_before_is_not_weighed(
         assert cands.bank_nearest >= default_assistant.settings.retrieval.bank_vouch_similarity
         answer, evidence = default_assistant.ask_with_evidence(asked)
         assert evidence.prior is None and not answer.abstained and expected in answer.answer, asked
+
+
+def test_no_prior_without_the_bank_it_was_fitted_beside(settings: Settings) -> None:
+    assert Assistant(settings).question_prior is not None
+    off = settings.model_copy(update={"retrieval": settings.retrieval.model_copy(update={"bank": False})})
+    assert Assistant(off).question_prior is None
 
 
 @pytest.mark.slow
