@@ -249,9 +249,14 @@ def embedder_key(embedders: Sequence[str]) -> str:
 
 def read_calibrations() -> dict[str, Any]:
     """The bundled file: {"default": key, "by_embedders": {key: {"weights", "threshold", …}}}."""
-    path = resources.files("assistant.answering").joinpath(CALIBRATIONS)
+    return read_bundled(CALIBRATIONS, {"default": "", "by_embedders": {}})
+
+
+def read_bundled(name: str, missing: dict[str, Any]) -> dict[str, Any]:
+    """A JSON file shipped in this package (fitted weights), or `missing` when it is not there."""
+    path = resources.files("assistant.answering").joinpath(name)
     if not path.is_file():
-        return {"default": "", "by_embedders": {}}
+        return missing
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
 

@@ -20,16 +20,14 @@ model's: a set without an entry has no prior.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 import numpy as np
 
-from assistant.answering.evidence import embedder_key
+from assistant.answering.evidence import embedder_key, read_bundled
 
 PRIORS = "question_prior.json"
 
@@ -79,8 +77,4 @@ class QuestionPrior:
 
 def read_priors() -> dict[str, Any]:
     """The bundled file: {"by_embedders": {key: {"weights": {embedder: [...]}, "bias", …}}}."""
-    path = resources.files("assistant.answering").joinpath(PRIORS)
-    if not path.is_file():
-        return {"by_embedders": {}}
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
+    return read_bundled(PRIORS, {"by_embedders": {}})

@@ -206,12 +206,13 @@ def fit_question_prior(
     for name in embedders:
         weights[name] = [round(float(v), 5) for v in w[at : at + dims[name]]]
         at += dims[name]
+    withheld = held_out >= threshold
     data = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {}
     data.setdefault("by_embedders", {})[embedder_key(embedders)] = {
         "fitted_on": f"{questions_path} (dev split, {len(y)} questions answered without it)",
         "held_out": {
-            "answerable_withheld": int(((held_out >= threshold) & (y == 0)).sum()),
-            "unanswerable_withheld": int(((held_out >= threshold) & (y > 0)).sum()),
+            "answerable_withheld": int((withheld & (y == 0)).sum()),
+            "unanswerable_withheld": int((withheld & (y > 0)).sum()),
             "unanswerable_answered": int(y.sum()),
         },
         "threshold": round(threshold, 5),
@@ -220,7 +221,6 @@ def fit_question_prior(
         "weights": weights,
     }
     out.write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
-    withheld = held_out >= threshold
     return {
         "questions": float(len(y)),
         "unanswerable": float(y.sum()),
