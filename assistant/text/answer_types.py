@@ -6,6 +6,13 @@ from __future__ import annotations
 
 import re
 
+# A number of years that is no length of time: 上一年/下一年 (the year before or after: 「上一年度
+# 预算执行情况」), the year something is (「…新局面的重要一年」, 「这一年」), and a plan or a slogan named
+# by its years (「第十四个五年规划」, 「“二十年之问”」). The speech's 「2023年是各乡镇人大任期的第二年，
+# 也是…的重要一年」 stated a number of years for 「镇人大代表任期几年？」 and came first.
+_NOT_A_YEAR_OF = r"(?!(?<=[上下要键这])一年)"
+_NOT_A_PLAN = r"(?!度|规划|行动计划|之问)"
+
 # kind of fact -> (words asking for it, how passages state it); the first kind asked for counts
 ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # how often (多久开一次, 一年开几次, 一年至少得搞几次执法检查): 每年至少举行一次, 每两个月举行
@@ -14,7 +21,8 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "frequency": (
         re.compile(
             r"(?:多久|多长时间|多少天|几天|几个月)[^，,。？?]{0,6}一(?:次|趟|回)"
-            r"|(?:一年|每年|一届)(?=[^，,。？?]{0,16}几次)"
+            # 「镇人大一年起码要给代表搞几回集中学习培训？」: 几回 as 几次
+            r"|(?:一年|每年|一届)(?=[^，,。？?]{0,16}几(?:次|回))"
             # 「每个月要搞几次活动？」: of 每个月…几次, as of 一年…几次, only the unit is matched
             r"|每个?(?:月|季度|周|星期)(?=[^，,。？?]{0,10}几次)"
             # 「政府债务管理情况每隔多长时间得向人大常委会报告？」: how often, answered by 每年…报告
@@ -80,8 +88,12 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         # 「试用期是多长？」「任期多长」: how long a term lasts
         re.compile(r"多长时间|多久|多少时间|几个月|多少个月|期[是有]?多长"),
         re.compile(
-            r"(?<![\d月第])(?:\d{1,3}|[一二三四五六七八九十百两]+)(?:个工作日|日|天|个月|年|分钟|小时)"
+            rf"(?<![\d月第]){_NOT_A_YEAR_OF}(?:\d{{1,3}}|[一二三四五六七八九十百两]+)"
+            rf"(?:个工作日|日|天|个月|年{_NOT_A_PLAN}|分钟|小时)"
             r"|(?<![上下前后])半(?:个月|年)"  # 「为期半年」, not 上半年 (a part of the year)
+            # a span said without a number: the speech's 「作为当前和今后一个时期的首要政治任务」
+            # (「…讲话说这管多长时间？」)
+            r"|今后一个时期|一段时[期间]"
         ),
     ),
     # how many hours or minutes (「至少要参加多少学时的培训」「发言限时几分钟」): which no number of
@@ -94,7 +106,10 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # 多长时间/多久 first
     "years": (
         re.compile(r"几年|多少年"),
-        re.compile(r"(?<![\d〇零一二三四五六七八九十第])(?:[一二三四五六七八九十两]{1,3}|\d{1,2})年"),
+        re.compile(
+            rf"(?<![\d〇零一二三四五六七八九十第]){_NOT_A_YEAR_OF}(?:[一二三四五六七八九十两]{{1,3}}|\d{{1,2}})年"
+            + _NOT_A_PLAN
+        ),
     ),
     # how many terms (「乡镇人大主席最多能连任几届」): 「连续任职不得超过两届」, not 第十四届 nor 每届
     "terms": (
@@ -105,7 +120,9 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     ),
     # how many kinds (「职权大致可以分成哪几类？」): 「分为三大类」, not the list of the kinds alone
     "classes": (
-        re.compile(r"(?:几|多少)大?类"),
+        # 「分成哪几类」 asks how they divide; 「要盯住哪几类重点问题」 which kinds, a list (as 哪几件
+        # does: count), which no number of kinds answers
+        re.compile(r"(?<!哪)(?:几|多少)大?类|分[成为]?哪几大?类|哪几大类"),
         re.compile(r"(?<![第一二三四五六七八九十两\d])[一二三四五六七八九十两\d]+大?类"),
     ),
     # how many people or items (几个人联名, 最多代几个)

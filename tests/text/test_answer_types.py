@@ -26,6 +26,21 @@ def test_how_many_years_asks_for_a_term_not_for_a_year() -> None:
     assert not states("years", "在本届人民代表大会代表选举完成后的两个月内")
 
 
+def test_a_year_named_or_a_plan_is_no_number_of_years() -> None:
+    # the speech's 「…的重要一年」 came first for 「镇人大代表任期几年？」 (eval/RESULTS.md step 223)
+    for text in (
+        "奋力开创乡镇人大工作新局面的重要一年",
+        "审查上一年度预算执行情况",
+        "应当在下一年用于结转",
+        "第十四个五年规划纲要",
+        "回答好“二十年之问”",
+        "基层治理五年行动计划",
+    ):
+        assert not states("years", text) and not states("period", text), text
+    for text in ("自决算结束后一年内", "连续两年未用完", "处三年以上五年以下", "满一年的"):
+        assert states("years", text) and states("period", text), text
+
+
 def test_how_many_terms_is_answered_by_a_number_of_terms() -> None:
     """「乡镇人大主席最多能连任几届」 (blind batches, eval/RESULTS.md step 189): no document limits it,
     and 地方组织法第十八条's 「任期同本级人民代表大会每届任期相同」 was given for an answer."""
@@ -54,6 +69,8 @@ def test_any_text_states_no_kind_in_particular() -> None:
 def test_how_many_kinds_is_answered_by_a_number_of_kinds_not_by_an_ordinal() -> None:
     assert answer_type("乡镇人大的职权大致可以分成哪几类？") == "classes"
     assert answer_type("代表建议分几大类？") == "classes"
+    # which kinds, a list (step 223): 「…点名要盯住哪几类重点问题来着」 was withheld for no 「N类」
+    assert answer_type("点名要盯住哪几类重点问题") == ""
     assert answer_type("哪类人没有选举权？") == ""
     assert states("classes", "乡镇人大有14项职权，大致分为三大类，即：决定权……")
     assert not states("classes", "第二类是监督权")
@@ -86,6 +103,7 @@ def test_how_often_is_answered_by_a_frequency_and_held_to_a_period() -> None:
         "乡镇人大一年开几次会？",
         "政府债务管理情况按法律每隔多长时间得向人大常委会报告？",  # duty-2219
         "镇里的新时代文明实践站每个月要搞几次活动？",  # unanswerable-2247
+        "镇人大一年起码要给代表搞几回集中学习培训？",  # speech-1530: 几回 as 几次 (step 223)
     ):
         assert answer_type(question) == "frequency"
     # an amount asked as 多少补贴 (unanswerable-2251), a term as 期是多长 (unanswerable-2243)
@@ -95,6 +113,7 @@ def test_how_often_is_answered_by_a_frequency_and_held_to_a_period() -> None:
     assert states("frequency", "地方各级人民代表大会会议每年至少举行一次。")
     assert states("frequency", "乡、民族乡、镇的人民代表大会会议一般每年举行两次。")
     assert states("frequency", "常务委员会会议由主任召集并主持，每两个月至少举行一次。")
+    assert states("frequency", "乡镇人大每年应至少举办1次人大代表集中学习培训")
     # once a year, said without a number (预算法第八十六条, 监督法第二十四条)
     assert states(
         "frequency",
@@ -140,6 +159,7 @@ def test_half_a_year_is_a_length_of_time_but_the_first_half_of_one_is_not() -> N
     # the speech: 「区人大常委会机关开展为期半年的“机关建设年”工作」 (dev speech-356 asks how long)
     assert states("period", "开展为期半年的“机关建设年”工作") and states("period", "半个月内答复")
     assert not states("period", "上半年完成") and not states("period", "下半年召开")
+    assert states("period", "作为当前和今后一个时期的首要政治任务")
 
 
 def test_every_how_many_years_asks_for_the_term() -> None:
