@@ -102,10 +102,15 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"(?:多少|几)个?(?:学时|课时|小时|钟头|分钟)"),
         re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百两半]+)个?(?:学时|课时|小时|钟头|分钟)"),
     ),
+    # which year of a term (「咱这届镇人大今年干到第几年了？」): 「…是各乡镇人大任期的第二年」
+    "nth_year": (
+        re.compile(r"第几年|第几个年头"),
+        re.compile(r"第[一二三四五六七八九十\d]+个?年(?!度)"),
+    ),
     # how many years (任期几年): what a term lasts, not which year; after "period", which catches
     # 多长时间/多久 first
     "years": (
-        re.compile(r"几年|多少年"),
+        re.compile(r"(?<!第)几年|多少年"),
         re.compile(
             rf"(?<![\d〇零一二三四五六七八九十第]){_NOT_A_YEAR_OF}(?:[一二三四五六七八九十两]{{1,3}}|\d{{1,2}})年"
             + _NOT_A_PLAN

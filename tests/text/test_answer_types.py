@@ -26,6 +26,14 @@ def test_how_many_years_asks_for_a_term_not_for_a_year() -> None:
     assert not states("years", "在本届人民代表大会代表选举完成后的两个月内")
 
 
+def test_which_year_of_a_term_is_answered_by_an_ordinal_year() -> None:
+    # multi-969: its first part was answered with the speech's 「…为期半年…」 (step 223)
+    assert answer_type("咱这届镇人大今年干到第几年了？") == "nth_year"
+    assert answer_type("一届总共几年？") == "years"
+    assert states("nth_year", "2023年是各乡镇人大任期的第二年")
+    assert not states("nth_year", "每届任期五年") and not states("years", "任期的第二年")
+
+
 def test_a_year_named_or_a_plan_is_no_number_of_years() -> None:
     # the speech's 「…的重要一年」 came first for 「镇人大代表任期几年？」 (eval/RESULTS.md step 223)
     for text in (
