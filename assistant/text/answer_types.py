@@ -23,8 +23,8 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"(?:多久|多长时间|多少天|几天|几个月)[^，,。？?]{0,6}一(?:次|趟|回)"
             # 「镇人大一年起码要给代表搞几回集中学习培训？」: 几回 as 几次
             r"|(?:一年|每年|一届)(?=[^，,。？?]{0,16}几(?:次|回))"
-            # 「每个月要搞几次活动？」: of 每个月…几次, as of 一年…几次, only the unit is matched
-            r"|每个?(?:月|季度|周|星期)(?=[^，,。？?]{0,10}几次)"
+            # 「每个月要搞几次活动？」「每季度去几回？」: of 每个月…几次, as of 一年…几次, only the unit
+            r"|每个?(?:月|季度|周|星期)(?=[^，,。？?]{0,10}几(?:次|回))"
             # 「政府债务管理情况每隔多长时间得向人大常委会报告？」: how often, answered by 每年…报告
             r"|每隔(?:多久|多长时间|多少时间|多少天|几天|几个月|多少个月|几年)"
         ),
@@ -207,9 +207,17 @@ STATES_QUANTITY = re.compile(
 )
 
 
-# Words that qualify the fact asked for (「一年至少开几次」「最晚多少天」) and name nothing it is about.
+# Words that qualify the fact asked for (「一年至少开几次」「最晚多少天」「每年几月份」「送过去以后几天
+# 内」「每次最多几名」) and name nothing it is about: a sentence stating a month says 每年 as often as
+# not (「每年六月至九月期间」), so a question's 每年 held the sentence to nothing.
 QUALIFIERS = frozenset(
     {
+        "每年",
+        "每次",
+        "以后",
+        "之后",
+        "以前",
+        "之前",
         "至少",
         "最少",
         "最多",
@@ -295,7 +303,16 @@ def states(kind: str, text: str) -> bool:
     return kind not in ANSWER_TYPES or bool(ANSWER_TYPES[kind][1].search(text))
 
 
+# The words asking for the fact, with what closes them (「多少天内报」「几天之内」「几个月以后」): left
+# behind, 内 made jieba read 内报 of 「多少天内报县人大常委会备案」 as a word the question is about,
+# which 「…自公布之日起三十日内报全国人民代表大会常务委员会备案」 (a court's interpretation) named
+_ASKED = "\x00"
+_ASKED_AND_CLOSING = re.compile(_ASKED + r"(?:以内|之内|内|以前|之前|以后|之后)?")
+
+
 def without_asking(kind: str, question: str) -> str:
-    """The question without the words that ask for the fact (「百分之多少」): what is left names
-    what it is about."""
-    return ANSWER_TYPES[kind][0].sub(" ", _blanks_asked(question)) if kind in ANSWER_TYPES else question
+    """The question without the words that ask for the fact (「百分之多少」) and what closes them
+    (「…天内」): what is left names what it is about."""
+    if kind not in ANSWER_TYPES:
+        return question
+    return _ASKED_AND_CLOSING.sub(" ", ANSWER_TYPES[kind][0].sub(_ASKED, _blanks_asked(question)))

@@ -112,6 +112,7 @@ def test_how_often_is_answered_by_a_frequency_and_held_to_a_period() -> None:
         "政府债务管理情况按法律每隔多长时间得向人大常委会报告？",  # duty-2219
         "镇里的新时代文明实践站每个月要搞几次活动？",  # unanswerable-2247
         "镇人大一年起码要给代表搞几回集中学习培训？",  # speech-1530: 几回 as 几次 (step 223)
+        "代表每个季度要回选区几回？",  # 每个季度…几回 as 每个月…几次
     ):
         assert answer_type(question) == "frequency"
     # an amount asked as 多少补贴 (unanswerable-2251), a term as 期是多长 (unanswerable-2243)
