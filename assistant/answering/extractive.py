@@ -136,7 +136,8 @@ class ExtractiveAnswerer:
     sentence is quoted whole when it is short. A chosen sentence that opens a list brings its
     items, and in a speech one that opens a series of points brings the rest of them; a statute's
     rule for the levels above the township brings the same rule for the township (a question
-    naming no level)."""
+    naming no level). The answer reads passage by passage, in the order they rank, but opens with
+    the passage of the best sentence stating the fact a 几/多少 question asks for."""
 
     def __init__(
         self, settings: AnswerSettings, tokens: Callable[[str], list[str]], idf: Callable[[str], float]
@@ -164,10 +165,12 @@ class ExtractiveAnswerer:
         # 「第十二条第四项」: that item (after its lead-in); else the article (or 题注), whole if short enough
         whole = HEADER_CHARS if named and all(hit.chunk.is_header for hit in named) else LOOKUP_CHARS
         units = self._named_part(part, named) or (self._whole(named, whole) if named else [])
+        opening = None  # the passage the answer opens with, when not the best-ranked one
         if not units:
             units = self._select(
                 question, query_tokens, named or hits[: self.settings.max_citations + 2], synonyms
             )
+            opening = _stating_first(question, units, hits)
             if units:  # the passage of the best sentence is quoted whole when it is short
                 top = units[0].hit
                 units = _merged(units, self._whole(hits[top : top + 1], SHORT_CHARS, top))
@@ -178,6 +181,8 @@ class ExtractiveAnswerer:
         asked = _ASKED_KIND.search(question)
         if asked:
             units = self._with_whole_lists(units, hits, asked.group(1))
+        if opening is not None:  # its passage first, the others in reading order
+            units = sorted(units, key=lambda u: u.hit != opening)
         if not units:
             return abstention(question, evidence.confidence)
         order = list(dict.fromkeys(u.hit for u in units))  # citation numbers by first use
@@ -507,6 +512,23 @@ class _PartShare:
         if self.asks_quantity and STATES_QUANTITY.search(text) is None:
             return 0.0
         return share if share > 0.5 else 0.0
+
+
+def _stating_first(question: str, chosen: Sequence[_Unit], hits: Sequence[Hit]) -> int | None:
+    """The passage of the best chosen sentence (`chosen` in the order _select chose them) stating
+    the kind of fact the question asks for (text.answer_types), or any quantity for a 几/多少 of no
+    kind, which the answer then opens with: in reading order, 「乡镇人大可以设几个副主席？」 opened on
+    地方组织法第十九条 (主席、副主席为主席团的成员) and said 「设副主席一人至二人」 after it. None when
+    the question asks for no quantity or no chosen sentence states one."""
+    kind = answer_type(question)
+    if not kind and not asks_quantity(question):
+        return None
+
+    def stating(unit: _Unit) -> bool:
+        sentence = hits[unit.hit].chunk.text[unit.start : unit.end]
+        return states(kind, sentence) if kind else STATES_QUANTITY.search(sentence) is not None
+
+    return next((u.hit for u in chosen if stating(u)), None)
 
 
 def _merged(*groups: Sequence[_Unit]) -> list[_Unit]:

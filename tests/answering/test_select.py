@@ -56,6 +56,22 @@ def test_the_sentence_stating_what_was_asked_beats_one_naming_the_township_congr
     assert "每届任期五年" in got and "每年举行两次" not in got
 
 
+PRESIDIUM = "第十九条 乡、民族乡、镇的人民代表大会举行会议的时候，选举主席团。主席、副主席为主席团的成员。"
+CHAIRS = "第十八条 乡、民族乡、镇的人民代表大会设主席，并可以设副主席一人至二人。"
+
+
+def test_the_answer_opens_with_the_passage_stating_what_was_asked() -> None:
+    """In reading order the presidium's article, ranked first, came before the one stating how
+    many vice-chairs there may be; the answer now opens with the number, the other follows."""
+    got = answer("乡镇人大可以设几个副主席？", [hit(PRESIDIUM, 0), hit(CHAIRS, 1)])
+    assert "一人至二人" in got and "主席团的成员" in got, got
+    assert got.index("一人至二人") < got.index("主席团的成员"), got
+    assert got.startswith("乡、民族乡、镇的人民代表大会设主席"), got
+    # a question asking for no quantity keeps the passages in the order they rank
+    plain = answer("乡镇人大主席团由谁组成，设不设副主席？", [hit(PRESIDIUM, 0), hit(CHAIRS, 1)])
+    assert "一人至二人" in plain and plain.index("主席团的成员") < plain.index("一人至二人"), plain
+
+
 def test_each_part_of_a_two_part_question_gets_a_sentence_at_the_level_asked() -> None:
     got = answer(
         "在乡镇人代会上质询镇政府要几个人联名？对答复不满意还能怎么办？",
