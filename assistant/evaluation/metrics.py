@@ -99,6 +99,8 @@ class CitationCheck:
     markers_resolve: bool  # every [n] names a citation
     verbatim: bool  # every cited text is exactly its source's text at its span
     relevant: bool | None  # at least one citation is a gold passage (None: no gold)
+    # the first citation, the passage the answer opens with, is a gold one (None: no gold)
+    opens_relevant: bool | None = None
 
 
 def check_citations(
@@ -111,7 +113,9 @@ def check_citations(
     resolve = all(m in numbers for m in markers) and bool(markers) == bool(cited)
     verbatim = all(item.text == source for _, item, source in cited)
     relevant = any(matched_groups(item, groups) for _, item, _ in cited) if groups else None
-    return CitationCheck(resolve, verbatim, relevant)
+    first = min(numbers, default=None)
+    opens = any(matched_groups(item, groups) for n, item, _ in cited if n == first) if groups else None
+    return CitationCheck(resolve, verbatim, relevant, opens)
 
 
 def abstention_scores(

@@ -216,6 +216,7 @@ def answer_summary(qs: list[Question], asks: dict[str, AskOutcome]) -> dict[str,
         "citations_verbatim": _mean([float(asks[q.id].check.verbatim) for q in cited]),
         "markers_resolve": _mean([float(asks[q.id].check.markers_resolve) for q in qs]),
         "cited_relevant": _mean([float(bool(asks[q.id].check.relevant)) for q in answered]),
+        "opens_relevant": _mean([float(bool(asks[q.id].check.opens_relevant)) for q in answered]),
         "abstain_precision": round(precision, 4),
         "abstain_recall": round(recall, 4),
         "false_abstention": round(false_rate, 4),
@@ -263,6 +264,7 @@ def question_details(
             "verbatim": ask.check.verbatim,
             "markers_resolve": ask.check.markers_resolve,
             "relevant": ask.check.relevant,
+            "opens_relevant": ask.check.opens_relevant,
         },
     }
 
@@ -304,15 +306,16 @@ def answer_table(summary: dict[str, Any]) -> str:
         "citations_verbatim",
         "markers_resolve",
         "cited_relevant",
+        "opens_relevant",
         "abstain_precision",
         "abstain_recall",
         "false_abstention",
         "withheld_gold_shown",
     )
     lines = [
-        "| kind | n | key coverage | verbatim | [n] resolve | cited relevant | abstain P | abstain R "
-        "| false abstain | withheld, gold shown | ask p50 ms | p95 ms |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| kind | n | key coverage | verbatim | [n] resolve | cited relevant | opens relevant | abstain P "
+        "| abstain R | false abstain | withheld, gold shown | ask p50 ms | p95 ms |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for kind, a in summary["answers"].items():
         cells = " | ".join(f"{a[c]:.3f}" for c in columns)

@@ -52,6 +52,11 @@ def test_citation_checks() -> None:
     altered = m.check_citations("[1]", [(1, r("地方组织法", "每年举行两次"), "每年举行三次")], G)
     assert not altered.verbatim
     assert m.check_citations("[1]", cited, []).relevant is None
+    # the passage the answer opens with, [1], is the gold one, or only a later citation is
+    other = (1, r("代表法", "代表应当出席"), "代表应当出席")
+    later = m.check_citations("代表应当出席。[1]每年举行两次。[2]", [other, (2, *cited[0][1:])], G)
+    assert later.relevant and not later.opens_relevant
+    assert ok.opens_relevant
 
 
 def test_abstention_scores() -> None:
