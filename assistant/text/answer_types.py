@@ -60,7 +60,8 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     ),
     # which month (几月份报): a month named; a number of days (三十日前) does not answer it
     "month": (
-        re.compile(r"几月|哪个月"),
+        # 「一般放在一年当中哪几个月提请常委会审批？」: which months (六月至九月), not how long
+        re.compile(r"几月|哪个月|哪几个月"),
         re.compile(r"[\d一二三四五六七八九十]+月"),
     ),
     "date": (
@@ -86,7 +87,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # how long, in any unit: 两个月内, 每届任期五年, 十分钟; not a date (2023年, 3月8日, 第二年)
     "period": (
         # 「试用期是多长？」「任期多长」: how long a term lasts
-        re.compile(r"多长时间|多久|多少时间|几个月|多少个月|期[是有]?多长"),
+        re.compile(r"多长时间|多久|多少时间|(?<!哪)几个月|多少个月|期[是有]?多长"),
         re.compile(
             rf"(?<![\d月第]){_NOT_A_YEAR_OF}(?:\d{{1,3}}|[一二三四五六七八九十百两]+)"
             rf"(?:个工作日|日|天|个月|年{_NOT_A_PLAN}|分钟|小时)"

@@ -102,6 +102,9 @@ def test_which_month_is_answered_by_a_month_not_by_days() -> None:
     assert not states("month", "应当在举行会议审查和批准决算草案的三十日前")
     assert not states("month", "在本届人民代表大会代表选举完成后的两个月内")
     assert answer_type("大会哪天开幕？") == "date"
+    # which months, not how long (dev procedure-1609); 几个月 alone still asks a period
+    assert answer_type("上一年度的决算草案一般放在一年当中哪几个月提请常委会审批？") == "month"
+    assert answer_type("专项工作报告审议后几个月内要报告整改情况？") == "period"
 
 
 def test_how_often_is_answered_by_a_frequency_and_held_to_a_period() -> None:
