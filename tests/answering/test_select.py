@@ -64,8 +64,8 @@ RECALL = (
 
 
 def test_the_answer_opens_with_the_passage_stating_what_was_asked() -> None:
-    """In rank order the chairs' article came first, saying their term is the congress's, and the
-    five years came after it (dev procedure-104); the answer now opens with the five years."""
+    """In rank order the chairs' article came first, saying their term is the congress's and
+    stating no number, and the five years came after it; the answer now opens with the five years."""
     hits = [hit(CHAIR_TERM, 0), hit(DEPUTY_TERM, 1)]
     got = answer("乡镇人大代表和主席任期几年？", hits)
     assert "每届任期五年" in got and "任期同本级" in got, got
