@@ -519,11 +519,11 @@ def _stating_first(question: str, chosen: Sequence[_Unit], hits: Sequence[Hit]) 
     """The best-ranked passage with a chosen sentence stating the kind of fact the question asks
     for (text.answer_types), which the answer then opens with, when the sentences chosen from the
     best-ranked passage state no number at all. None when the question asks for no kind, or those
-    sentences state a number, or no chosen sentence states the kind. Of the dev answers it moves, 10 now
-    open on a gold passage and 7 no longer do (a 几 read as asking, 「有几位代表…没露过面」, or a
-    number of another rule), of 134; leading with the sentence chosen first instead (the one with
-    the most question terms) opened 21 on a gold passage and 82 no longer (eval/RESULTS.md step
-    224)."""
+    sentences state a number, or no chosen sentence states the kind. Of the dev answers it moves,
+    10 now open on a gold passage and 7 no longer do (a 几 read as asking, 「有几位代表…没露过面」,
+    or a number of another rule), of 134; leading with the sentence chosen first instead (the one
+    with the most question terms) opened 21 on a gold passage and 82 no longer (eval/RESULTS.md
+    step 224)."""
     kind = answer_type(question)
     if not kind or not chosen:
         return None
@@ -534,8 +534,7 @@ def _stating_first(question: str, chosen: Sequence[_Unit], hits: Sequence[Hit]) 
     # 以上代表联名」 must not yield to the meetings' 「每年至少举行两次」
     if any(STATES_QUANTITY.search(text) for u, text in said.items() if u.hit == first):
         return None
-    stating = sorted(u.hit for u, text in said.items() if states(kind, text))
-    return stating[0] if stating else None
+    return min((u.hit for u, text in said.items() if states(kind, text)), default=None)
 
 
 def _merged(*groups: Sequence[_Unit]) -> list[_Unit]:
