@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.text.answer_types import answer_type
+
 _PRONOUN = re.compile(r"这个|这件事|这种情况|这种|这项|这样|它|其|该事项|上述|同样")
 _OPENER = re.compile(r"^(那么|那|还有|另外|再问一下|再问|如果是|要是|后来|然后|接着|随后)[，,、\s]*")
 _WHAT_ABOUT = re.compile(r"^(?:那么|那)?[，,\s]*(.{1,20}?)(?:的话)?呢[？?]?$")
@@ -45,6 +47,10 @@ def resolve(question: str, earlier: Sequence[str]) -> str:
     if what:
         swapped = _swap(previous, what.group(1))  # 「那县级呢？」: same question, other level or role
         return swapped or f"{_subject(topic)}{what.group(1)}？"  # 「那罢免呢？」: same subject, new matter
+    if answer_type(q) and answer_type(topic):
+        # both ask a kind of fact (「一年开几次」, then 「要提前几天通知」): the follow-up's decides
+        # what is asked, and the earlier one's asking words would be read first
+        topic = _subject(topic)
     if _PRONOUN.search(q):  # 「这个要多少人联名？」: the pronoun stands for the previous topic
         return _PRONOUN.sub(topic, _OPENER.sub("", q), count=1)
     return f"{topic}，{_OPENER.sub('', q)}"
@@ -93,9 +99,16 @@ def _swap(previous: str, replacement: str) -> str:
     return ""
 
 
+# Where the subject of a question ends: its verb (怎么/要/能/可以…), or the words asking how many
+# or how often (「镇人大会议一年开几次」). 「那罢免镇长呢？」 after it resolved to 「镇人大会议一年开几次
+# 罢免镇长？」, which asks a frequency, and put 第三条's 每年两次 before 第六条's 罢免案.
+_SUBJECT_ENDS = re.compile(
+    r"^(.{2,20}?)(?:怎么|如何|要|需要|能|可以|应当|由谁|是否|有没有|的程序|的产生|选举|任期|多久|多长"
+    r"|一年|每年|一届|每届|(?:由|有)?(?:几|多少))"
+)
+
+
 def _subject(topic: str) -> str:
-    """Who or what the previous question was about: the part before its verb (怎么/要/能/可以…)."""
-    match = re.match(
-        r"^(.{2,20}?)(?:怎么|如何|要|需要|能|可以|应当|由谁|是否|有没有|的程序|的产生|选举|任期|多久)", topic
-    )
+    """Who or what the previous question was about: the part before its verb or asking words."""
+    match = _SUBJECT_ENDS.match(topic)
     return match.group(1) if match else topic
