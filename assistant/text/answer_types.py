@@ -12,6 +12,10 @@ import re
 # 也是…的重要一年」 stated a number of years for 「镇人大代表任期几年？」 and came first.
 _NOT_A_YEAR_OF = r"(?!(?<=[上下要键这])一年)"
 _NOT_A_PLAN = r"(?!度|规划|行动计划|之问)"
+# A term of office asked 「任期多久」 is a number of years (「每届任期五年」), which the rules do not
+# require of the top passages (NOT_REQUIRED): the chairs' 「镇人大主席任期多久？」 was withheld for
+# 第十八条's 「任期同本级人民代表大会每届任期相同」, which states no length
+_NOT_A_TERM = r"(?<!任期)(?<!任期[是有])"
 
 # kind of fact -> (words asking for it, how passages state it); the first kind asked for counts
 ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
@@ -86,8 +90,8 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     ),
     # how long, in any unit: 两个月内, 每届任期五年, 十分钟; not a date (2023年, 3月8日, 第二年)
     "period": (
-        # 「试用期是多长？」「任期多长」: how long a term lasts
-        re.compile(r"多长时间|多久|多少时间|(?<!哪)几个月|多少个月|期[是有]?多长"),
+        # 「试用期是多长？」: how long a trial lasts; not a term of office (years, below)
+        re.compile(rf"{_NOT_A_TERM}(?:多长时间|多久)|多少时间|(?<!哪)几个月|多少个月|(?<!任)期[是有]?多长"),
         re.compile(
             rf"(?<![\d月第]){_NOT_A_YEAR_OF}(?:\d{{1,3}}|[一二三四五六七八九十百两]+)"
             rf"(?:个工作日|日|天|个月|年{_NOT_A_PLAN}|分钟|小时)"
@@ -111,7 +115,9 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # how many years (任期几年): what a term lasts, not which year; after "period", which catches
     # 多长时间/多久 first
     "years": (
-        re.compile(r"(?<!第)几年|多少年"),
+        re.compile(
+            r"(?<!第)几年|多少年|(?<=任期)[是有]?(?:多长时间|多久|多长)|(?<=任期[是有])(?:多长时间|多久|多长)"
+        ),
         re.compile(
             rf"(?<![\d〇零一二三四五六七八九十第]){_NOT_A_YEAR_OF}(?:[一二三四五六七八九十两]{{1,3}}|\d{{1,2}})年"
             + _NOT_A_PLAN

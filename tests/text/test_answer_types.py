@@ -121,7 +121,10 @@ def test_how_often_is_answered_by_a_frequency_and_held_to_a_period() -> None:
     # an amount asked as 多少补贴 (unanswerable-2251), a term as 期是多长 (unanswerable-2243)
     assert answer_type("农村改厕所，每户能拿到多少补贴？") == "money"
     assert answer_type("考上乡镇公务员，试用期是多长？") == "period"
-    assert answer_type("代表任期多长？") == "period"
+    # a term of office asked how long is a number of years (「每届任期五年」), as 任期几年 is: the chairs'
+    # 「镇人大主席任期多久？」 was withheld for its article's 「任期同本级人民代表大会每届任期相同」
+    assert answer_type("代表任期多长？") == answer_type("镇人大主席任期多久？") == "years"
+    assert answer_type("任期是多长时间？") == "years"
     assert states("frequency", "地方各级人民代表大会会议每年至少举行一次。")
     assert states("frequency", "乡、民族乡、镇的人民代表大会会议一般每年举行两次。")
     assert states("frequency", "常务委员会会议由主任召集并主持，每两个月至少举行一次。")
