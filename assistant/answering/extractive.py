@@ -137,7 +137,7 @@ class ExtractiveAnswerer:
     items, and in a speech one that opens a series of points brings the rest of them; a statute's
     rule for the levels above the township brings the same rule for the township (a question
     naming no level). The answer reads passage by passage, in the order they rank, but opens with
-    the best-ranked one stating the kind of fact asked when the first states no number
+    the best-ranked one stating the kind of fact asked when the first states none
     (_stating_first)."""
 
     def __init__(
@@ -518,23 +518,17 @@ class _PartShare:
 def _stating_first(question: str, chosen: Sequence[_Unit], hits: Sequence[Hit]) -> int | None:
     """The best-ranked passage with a chosen sentence stating the kind of fact the question asks
     for (text.answer_types), which the answer then opens with, when the sentences chosen from the
-    best-ranked passage state no number at all. None when the question asks for no kind, or those
-    sentences state a number, or no chosen sentence states the kind. Of the dev answers it moves,
-    10 now open on a gold passage and 7 no longer do (a 几 read as asking, 「有几位代表…没露过面」,
-    or a number of another rule), of 134; leading with the sentence chosen first instead (the one
-    with the most question terms) opened 21 on a gold passage and 82 no longer (eval/RESULTS.md
-    step 224)."""
+    best-ranked passage state none. None when the question asks for no kind, or those sentences
+    state it, or no chosen sentence does. Of the dev answers it moves, 13 now open on a gold
+    passage and 7 no longer do (a 几 read as asking, 「有几位代表…没露过面」, or a number of
+    another rule), of 134; leading with the sentence chosen first instead (the one with the most
+    question terms) opened 21 on a gold passage and 82 no longer (eval/RESULTS.md step 224)."""
     kind = answer_type(question)
     if not kind or not chosen:
         return None
+    stating = {u.hit for u in chosen if states(kind, hits[u.hit].chunk.text[u.start : u.end])}
     first = min(u.hit for u in chosen)
-    said = {u: hits[u.hit].chunk.text[u.start : u.end] for u in chosen}
-    # a number the first passage states may be what is asked, read under another kind: 「那罢免镇长
-    # 呢？」 after 「镇人大会议一年开几次？」 is resolved as 「…一年开几次罢免镇长？」, and its 「五分之一
-    # 以上代表联名」 must not yield to the meetings' 「每年至少举行两次」
-    if any(STATES_QUANTITY.search(text) for u, text in said.items() if u.hit == first):
-        return None
-    return min((u.hit for u, text in said.items() if states(kind, text)), default=None)
+    return None if first in stating else min(stating, default=None)
 
 
 def _merged(*groups: Sequence[_Unit]) -> list[_Unit]:
