@@ -281,9 +281,13 @@ def _first_kind(question: str, skip: frozenset[str] = frozenset()) -> str:
 _FEW_AFTER_YES_NO = re.compile(r"((?:能不能|可不可以|能否|可否|是否)[^，,。？?；;！!]*?)几(?=[个名位件人])")
 # 「好几个月干不了工作」: quite a few, told; 「几乎」: almost; 「我们几个代表联名提的议案」「咱几个商量」:
 # several of us, told; 「开人代会那几天」「这几年都干了啥」「这几类分别指什么」: those days, these
-# years, these kinds. None asks how many, nor asks at all.
+# years, these kinds. 「有几位代表这五年几乎没露过面，…」「有几个数字我看不明白，…」: a clause
+# opening on 有几 and closing on a comma or a full stop tells of some; 「挑出几件来重点督办」: picks
+# a few. None asks how many, nor asks at all.
 _NOT_ASKING_FEW = re.compile(
     r"好几|几乎|(?<=[我你他她咱]们)几(?=[个名位件人户])|(?<=咱)几(?=[个名位人])|(?<=[那这])几"
+    r"|(?:(?<=^有)|(?<=[，,。；;！!？?\s]有))几(?=[个位名件条项][^，,。？?；;！!]*[，,。；;！!])"
+    r"|(?<=出)几(?=[个件条项名位]来)"
 )
 
 

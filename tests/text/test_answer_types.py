@@ -303,6 +303,21 @@ def test_several_of_us_asks_no_number() -> None:
     assert asks_quantity("几个代表联名才能提罢免案？")
 
 
+def test_some_told_of_asks_no_number() -> None:
+    """A clause opening on 有几 and closing on a comma tells of some (dev speech-2164: 「有几位代表这
+    五年几乎没露过面，…」 read as asking a count); 「挑出几件来」 picks a few (basis-458). A clause
+    asking 有几… still asks."""
+    told = (
+        "明年又该换届了，有几位代表这五年几乎没露过面，村里还打算继续推荐。讲话把尽职表现和再被提名挂钩了吗？"
+    )
+    assert answer_type(told) == ""
+    assert answer_type("我想建议县人大常委会挑出几件来重点督办，法律上有依据吗？") == ""
+    assert answer_type("有几个数字我看不明白，能不能当场叫政府那边来人说清楚？") == ""
+    assert answer_type("乡镇人大主席团有几个人？") == answer_type("有几名副主席？") == "count"
+    assert answer_type("有几名副主席") == "count"  # asked without a question mark
+    assert answer_type("选举的时候要选出几名代表？") == "count"
+
+
 def test_those_days_ask_no_number() -> None:
     """「开人代会那几天」「这几年」 point to days and years already told (dev duty-1678: read as
     asking how many days, 「去开人代会那几天厂里算他旷工要扣钱，厂里这么做对吗」 was withheld for
