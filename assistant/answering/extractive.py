@@ -520,9 +520,9 @@ def _stating_first(question: str, chosen: Sequence[_Unit], hits: Sequence[Hit]) 
     for (text.answer_types), which the answer then opens with, when the sentences chosen from the
     best-ranked passage state none. None when the question asks for no kind, or those sentences
     state it, or no chosen sentence does. Of the dev answers it moves, 13 now open on a gold
-    passage and 7 no longer do (a 几 read as asking, 「有几位代表…没露过面」, or a number of
-    another rule), of 134; leading with the sentence chosen first instead (the one with the most
-    question terms) opened 21 on a gold passage and 82 no longer (eval/RESULTS.md step 224)."""
+    passage and 7 no longer do (a number of another rule; a 几 read as asking, since mended), of
+    134; leading with the sentence chosen first instead (the one with the most question terms)
+    opened 21 on a gold passage and 82 no longer (eval/RESULTS.md steps 224 and 225)."""
     kind = answer_type(question)
     if not kind or not chosen:
         return None
