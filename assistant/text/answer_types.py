@@ -115,9 +115,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # how many years (任期几年): what a term lasts, not which year; after "period", which catches
     # 多长时间/多久 first
     "years": (
-        re.compile(
-            r"(?<!第)几年|多少年|(?<=任期)[是有]?(?:多长时间|多久|多长)|(?<=任期[是有])(?:多长时间|多久|多长)"
-        ),
+        re.compile(r"(?<!第)几年|多少年|(?<=任期)[是有]?(?:多长时间|多久|多长)"),
         re.compile(
             rf"(?<![\d〇零一二三四五六七八九十第]){_NOT_A_YEAR_OF}(?:[一二三四五六七八九十两]{{1,3}}|\d{{1,2}})年"
             + _NOT_A_PLAN

@@ -101,7 +101,7 @@ def _swap(previous: str, replacement: str) -> str:
 
 # Where the subject of a question ends: its verb (怎么/要/能/可以…), or the words asking how many
 # or how often (「镇人大会议一年开几次」). 「那罢免镇长呢？」 after it resolved to 「镇人大会议一年开几次
-# 罢免镇长？」, which asks a frequency, and put 第三条's 每年两次 before 第六条's 罢免案.
+# 罢免镇长？」, which asks a frequency, and the meetings' 每年两次 came before the recall article.
 _SUBJECT_ENDS = re.compile(
     r"^(.{2,20}?)(?:怎么|如何|要|需要|能|可以|应当|由谁|是否|有没有|的程序|的产生|选举|任期|多久|多长"
     r"|一年|每年|一届|每届|(?:由|有)?(?:几|多少))"
